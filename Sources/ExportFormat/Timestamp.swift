@@ -1,0 +1,92 @@
+/// An instant, exact to the nanosecond, as nanoseconds since 1970-01-01T00:00:00Z.
+///
+/// Integer nanoseconds rather than `Date` (a `Double`) so that ordering within a
+/// room is exact and two parses of the same text are equal. Representable range:
+/// 1677-09-21 to 2262-04-11; a timestamp outside it is rejected as `bad_timestamp`.
+public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var nanosecondsSinceEpoch: Int64
+
+    public init(nanosecondsSinceEpoch: Int64) {
+        self.nanosecondsSinceEpoch = nanosecondsSinceEpoch
+    }
+
+    public init(secondsSinceEpoch: Int64) {
+        self.nanosecondsSinceEpoch = secondsSinceEpoch * 1_000_000_000
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool {
+        a.nanosecondsSinceEpoch < b.nanosecondsSinceEpoch
+    }
+
+    public static let nanosecondsPerSecond: Int64 = 1_000_000_000
+
+    /// Whole seconds since the epoch, rounded toward negative infinity.
+    public var secondsSinceEpoch: Int64 {
+        let (q, r) = nanosecondsSinceEpoch.quotientAndRemainder(dividingBy: Self.nanosecondsPerSecond)
+        return r < 0 ? q - 1 : q
+    }
+
+    public func adding(seconds: Int64) -> Timestamp {
+        Timestamp(nanosecondsSinceEpoch: nanosecondsSinceEpoch + seconds * Self.nanosecondsPerSecond)
+    }
+
+    /// The UTC calendar date, `YYYY-MM-DD`: the day a message counts under in `daily.csv`.
+    public var utcDate: String {
+        let days = Self.floorDiv(secondsSinceEpoch, 86_400)
+        let (y, m, d) = Self.civil(fromDays: days)
+        return Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2)
+    }
+
+    /// RFC 3339 in UTC with `Z`, fractional seconds only when non-zero (trailing zeros trimmed).
+    public var rfc3339: String {
+        let secs = secondsSinceEpoch
+        let nanos = nanosecondsSinceEpoch - secs * Self.nanosecondsPerSecond
+        let days = Self.floorDiv(secs, 86_400)
+        let secOfDay = secs - days * 86_400
+        let (y, m, d) = Self.civil(fromDays: days)
+        var s = Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2) + "T"
+        s += Self.pad(secOfDay / 3600, 2) + ":" + Self.pad(secOfDay / 60 % 60, 2) + ":" + Self.pad(secOfDay % 60, 2)
+        if nanos != 0 {
+            var frac = Self.pad(nanos, 9)
+            while frac.hasSuffix("0") { frac.removeLast() }
+            s += "." + frac
+        }
+        return s + "Z"
+    }
+
+    public var description: String { rfc3339 }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+    public static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = floorDiv(y, 400)
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01.
+    public static func civil(fromDays z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = z0 + 719_468
+        let era = floorDiv(z, 146_097)
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+        let (q, r) = a.quotientAndRemainder(dividingBy: b)
+        return (r != 0 && (r < 0) != (b < 0)) ? q - 1 : q
+    }
+
+    static func pad(_ v: Int64, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

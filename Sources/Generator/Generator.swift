@@ -1,0 +1,1 @@
+// Generator writes synthetic exports of any size with their ground truth.
