@@ -41,17 +41,18 @@ let package = Package(
         .target(name: "Policy", dependencies: [
             "ExportFormat", "Detection",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("DefaultPolicy.yaml")]),
 
         // Intervals, 2x2 tables, exact tests: pure math.
         .target(name: "Statistics"),
 
         // Mergeable counters and the report tables.
-        .target(name: "Analytics", dependencies: ["Policy", "Statistics"]),
+        .target(name: "Analytics", dependencies: ["ExportFormat", "Detection", "Policy", "Statistics"]),
 
         // SQLite store and CSV reports.
         .target(name: "Writers", dependencies: [
-            "Analytics",
+            "Analytics", "Policy", "ExportFormat", "Detection", "Statistics",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 

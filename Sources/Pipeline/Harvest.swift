@@ -1,0 +1,123 @@
+import ExportFormat
+import Detection
+import Policy
+import Analytics
+
+/// The detector as the pipeline sees it: text in, findings out.
+public protocol TextDetector: Sendable {
+    func findings(in text: String) -> [Finding]
+}
+
+/// One message as kept until rooms are settled: a few fixed bytes, never its text.
+struct MessageStub: Sendable {
+    var sentAt: Int64
+    var key: UInt64
+    var room: Int32
+    var sender: Int32
+    var file: Int32
+    var line: Int32
+}
+
+/// A message that had findings, kept with them until it is judged.
+struct DetectedMessage: Sendable {
+    var messageID: String
+    var findings: [DetectedFinding]
+}
+
+/// Where a line came from.
+struct LineOrigin: Hashable, Sendable {
+    var file: Int32
+    var line: Int32
+    var packed: UInt64 { UInt64(UInt32(bitPattern: file)) << 32 | UInt64(UInt32(bitPattern: line)) }
+}
+
+/// What a worker gathers from the lines it is given: values that merge, in any order.
+struct Harvest: Sendable {
+    var rooms = Interner()
+    var senders = Interner()
+    var stubs: [MessageStub] = []
+    /// Messages with findings, by their origin.
+    var detected: [UInt64: DetectedMessage] = [:]
+    var ledger = LedgerDelta()
+    var calls: [(origin: LineOrigin, call: CallRecord)] = []
+    /// Per file: records by type, rejections.
+    var files: [Int32: FileTally] = [:]
+
+    mutating func merge(_ other: Harvest) {
+        let roomMap = rooms.absorb(other.rooms)
+        let senderMap = senders.absorb(other.senders)
+        stubs.reserveCapacity(stubs.count + other.stubs.count)
+        for var s in other.stubs {
+            s.room = roomMap[Int(s.room)]
+            s.sender = senderMap[Int(s.sender)]
+            stubs.append(s)
+        }
+        detected.merge(other.detected) { a, _ in a }
+        ledger.merge(other.ledger)
+        calls += other.calls
+        for (f, t) in other.files { files[f, default: FileTally()].merge(t) }
+    }
+}
+
+/// Per-file counts of what its lines became.
+struct FileTally: Sendable {
+    var recordsByType: [String: Int] = [:]
+    var rejections: [(line: Int32, reason: String)] = []
+
+    mutating func merge(_ other: FileTally) {
+        recordsByType.merge(other.recordsByType, uniquingKeysWith: +)
+        rejections += other.rejections
+    }
+
+    var records: Int { recordsByType.values.reduce(0, +) }
+}
+
+/// Turns decoded records into harvest entries: runs the detector on message
+/// texts and attachments, and works out what exceptions need from the text
+/// while it is at hand.
+struct Harvester: Sendable {
+    let detector: any TextDetector
+    let contexts: FindingContextScanner
+
+    func add(_ outcome: DecodeOutcome, origin: LineOrigin, to h: inout Harvest) {
+        switch outcome {
+        case .rejected(let reason):
+            h.files[origin.file, default: FileTally()].rejections.append((origin.line, reason.code))
+        case .record(let record):
+            h.files[origin.file, default: FileTally()].recordsByType[record.typeName, default: 0] += 1
+            switch record {
+            case .room(let r): h.ledger.add(LedgerRoom(r))
+            case .contract(let c): h.ledger.add(c)
+            case .call(let c): h.calls.append((origin, c))
+            case .message(let m): add(m, origin: origin, to: &h)
+            case .unknown: break
+            }
+        }
+    }
+
+    func add(_ m: MessageRecord, origin: LineOrigin, to h: inout Harvest) {
+        h.stubs.append(MessageStub(sentAt: m.sentAt.nanosecondsSinceEpoch, key: MessageKey.of(m.messageID),
+                                   room: h.rooms.intern(m.roomID), sender: h.senders.intern(m.senderID),
+                                   file: origin.file, line: origin.line))
+        var found: [DetectedFinding] = []
+        detect(in: m.text, source: .text, into: &found)
+        for a in m.attachments {
+            if let t = a.text { detect(in: t, source: .attachment(a.kind), into: &found) }
+        }
+        if !found.isEmpty {
+            h.detected[origin.packed] = DetectedMessage(messageID: m.messageID, findings: found)
+        }
+    }
+
+    func detect(in text: String, source: FindingSource, into found: inout [DetectedFinding]) {
+        guard !text.isEmpty else { return }
+        let findings = detector.findings(in: text)
+        guard !findings.isEmpty else { return }
+        let ctx = contexts.contexts(for: findings, in: text, source: source)
+        let evidence = Evidence.masked(text, findings: findings)
+        for (i, f) in findings.enumerated() {
+            found.append(DetectedFinding(kind: f.kind, platform: f.platform, intent: f.intent, detectorRule: f.rule,
+                                         start: f.start, end: f.end, context: ctx[i], evidence: evidence[i]))
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import ExportFormat
+import Detection
+
+/// A room as the ledger keeps it.
+public struct LedgerRoom: Sendable, Hashable, Codable {
+    public var roomID: String
+    public var clientID: String
+    public var freelancerID: String
+    public var plan: ClientPlan?
+    public var createdAt: Timestamp?
+
+    public init(roomID: String, clientID: String, freelancerID: String, plan: ClientPlan?, createdAt: Timestamp?) {
+        self.roomID = roomID
+        self.clientID = clientID
+        self.freelancerID = freelancerID
+        self.plan = plan
+        self.createdAt = createdAt
+    }
+
+    public init(_ r: RoomRecord) {
+        self.init(roomID: r.roomID, clientID: r.clientID, freelancerID: r.freelancerID, plan: r.clientPlan, createdAt: r.createdAt)
+    }
+
+    /// Orders conflicting records of one room so the choice does not depend on arrival order.
+    var precedenceKey: (Int64, String, String, String) {
+        (createdAt?.nanosecondsSinceEpoch ?? .min, plan?.rawValue ?? "", clientID, freelancerID)
+    }
+}
+
+/// A channel a party offered in a room (shared an identifier on it or proposed it).
+public struct OfferedChannel: Sendable, Hashable, Codable {
+    public var roomID: String
+    public var partyID: String
+    public var channel: String
+    public var at: Timestamp
+
+    public init(roomID: String, partyID: String, channel: String, at: Timestamp) {
+        self.roomID = roomID
+        self.partyID = partyID
+        self.channel = channel
+        self.at = at
+    }
+}
+
+/// What a run (or an earlier night) tells the ledger. Values merge, whatever the
+/// order records arrived in: conflicting room records resolve by a fixed
+/// precedence, contract events and offers keep their earliest time.
+public struct LedgerDelta: Sendable, Codable, Equatable {
+    public private(set) var rooms: [String: LedgerRoom] = [:]
+    /// Per (contract, event): the earliest time seen, and its room.
+    public private(set) var contractEvents: [ContractEventKey: ContractEventValue] = [:]
+    /// Per (room, party, channel): the earliest offer.
+    public private(set) var offers: [OfferKey: Timestamp] = [:]
+    public init() {}
+
+    public struct ContractEventKey: Sendable, Hashable, Codable, Comparable {
+        public var contractID: String
+        public var event: ContractEvent
+        public static func < (a: Self, b: Self) -> Bool { (a.contractID, a.event.rawValue) < (b.contractID, b.event.rawValue) }
+    }
+
+    public struct ContractEventValue: Sendable, Hashable, Codable {
+        public var roomID: String
+        public var at: Timestamp
+    }
+
+    public struct OfferKey: Sendable, Hashable, Codable, Comparable {
+        public var roomID: String
+        public var partyID: String
+        public var channel: String
+        public static func < (a: Self, b: Self) -> Bool { (a.roomID, a.partyID, a.channel) < (b.roomID, b.partyID, b.channel) }
+    }
+
+    public mutating func add(_ room: LedgerRoom) {
+        if let old = rooms[room.roomID], old.precedenceKey >= room.precedenceKey { return }
+        rooms[room.roomID] = room
+    }
+
+    public mutating func add(_ c: ContractRecord) {
+        add(contractID: c.contractID, roomID: c.roomID, event: c.event, at: c.at)
+    }
+
+    public mutating func add(contractID: String, roomID: String, event: ContractEvent, at: Timestamp) {
+        let key = ContractEventKey(contractID: contractID, event: event)
+        let value = ContractEventValue(roomID: roomID, at: at)
+        if let old = contractEvents[key], (old.at, old.roomID) <= (value.at, value.roomID) { return }
+        contractEvents[key] = value
+    }
+
+    public mutating func add(_ o: OfferedChannel) {
+        let key = OfferKey(roomID: o.roomID, partyID: o.partyID, channel: o.channel)
+        if let old = offers[key], old <= o.at { return }
+        offers[key] = o.at
+    }
+
+    /// Adds everything `other` knows; for rooms, conflicting records resolve by precedence.
+    public mutating func merge(_ other: LedgerDelta) {
+        for r in other.rooms.values { add(r) }
+        for (k, v) in other.contractEvents { add(contractID: k.contractID, roomID: v.roomID, event: k.event, at: v.at) }
+        for (k, at) in other.offers { add(OfferedChannel(roomID: k.roomID, partyID: k.partyID, channel: k.channel, at: at)) }
+    }
+
+    /// Like `merge`, but `newer`'s room records replace ours: a later night's
+    /// record of a room (say, a new plan) wins over what was stored.
+    public mutating func update(with newer: LedgerDelta) {
+        for r in newer.rooms.values { rooms[r.roomID] = r }
+        var rest = newer
+        rest.rooms = [:]
+        merge(rest)
+    }
+}
+
+/// Everything known about rooms, contracts and offers, settled for lookups by
+/// time: the phase of a room at a moment, who a sender is, the client's plan,
+/// whether a pair had a contract before, whether a channel was offered.
+public struct RoomLedger: Sendable {
+    struct ContractTimes { var offer: Timestamp?; var started: Timestamp?; var ended: Timestamp? }
+
+    public let rooms: [String: LedgerRoom]
+    let contractsByRoom: [String: [ContractTimes]]
+    let relationshipStart: [PairKey: Timestamp]
+    let offersByRoom: [String: [OfferedChannel]]
+
+    struct PairKey: Hashable { var client: String; var freelancer: String }
+
+    public init(_ delta: LedgerDelta) {
+        rooms = delta.rooms
+        var perContract: [String: (room: String, times: ContractTimes)] = [:]
+        for (k, v) in delta.contractEvents.sorted(by: { $0.key < $1.key }) {
+            var entry = perContract[k.contractID] ?? (v.roomID, ContractTimes())
+            switch k.event {
+            case .offerSent: entry.times.offer = v.at
+            case .started: entry.times.started = v.at; entry.room = v.roomID
+            case .ended: entry.times.ended = v.at
+            }
+            perContract[k.contractID] = entry
+        }
+        var byRoom: [String: [ContractTimes]] = [:]
+        var rel: [PairKey: Timestamp] = [:]
+        for (_, e) in perContract {
+            byRoom[e.room, default: []].append(e.times)
+            if let s = e.times.started, let room = delta.rooms[e.room] {
+                let key = PairKey(client: room.clientID, freelancer: room.freelancerID)
+                if let old = rel[key], old <= s { continue }
+                rel[key] = s
+            }
+        }
+        contractsByRoom = byRoom
+        relationshipStart = rel
+        var offers: [String: [OfferedChannel]] = [:]
+        for (k, at) in delta.offers {
+            offers[k.roomID, default: []].append(OfferedChannel(roomID: k.roomID, partyID: k.partyID, channel: k.channel, at: at))
+        }
+        offersByRoom = offers
+    }
+
+    /// The room's phase at `t`. A contract is in place from its `started` event
+    /// (inclusive) until its `ended` event (exclusive); an `ended` without a
+    /// `started` is ignored.
+    public func phase(of roomID: String, at t: Timestamp) -> RoomPhase {
+        var started = false, active = false, offered = false
+        for c in contractsByRoom[roomID] ?? [] {
+            if let s = c.started, s <= t {
+                started = true
+                if c.ended.map({ $0 > t }) ?? true { active = true }
+            }
+            if let o = c.offer, o <= t { offered = true }
+        }
+        if active { return RoomPhase(.activeContract) }
+        if started { return RoomPhase(.postContract) }
+        return RoomPhase(.preContract, stage: offered ? .offer : .inquiry)
+    }
+
+    public func role(of senderID: String, in roomID: String) -> SenderRole {
+        guard let room = rooms[roomID] else { return .unknown }
+        if senderID == room.clientID { return .client }
+        if senderID == room.freelancerID { return .freelancer }
+        return .system
+    }
+
+    /// The plan as reports show it: `basic` when the room record has none, `unknown` without a room record.
+    public func planLabel(of roomID: String) -> String {
+        guard let room = rooms[roomID] else { return PlanLabel.unknown }
+        return PlanLabel.of(room.plan)
+    }
+
+    /// When the room's client and freelancer first had a started contract, in any room.
+    public func relationshipStart(inRoom roomID: String) -> Timestamp? {
+        guard let room = rooms[roomID] else { return nil }
+        return relationshipStart[PairKey(client: room.clientID, freelancer: room.freelancerID)]
+    }
+
+    /// Whether someone in the room other than `senderID` offered `channel` before `t`
+    /// (`channel` nil: any channel).
+    public func channelOffered(in roomID: String, channel: String?, byOtherThan senderID: String, before t: Timestamp) -> Bool {
+        (offersByRoom[roomID] ?? []).contains { o in
+            o.partyID != senderID && o.at < t && (channel == nil || o.channel == channel)
+        }
+    }
+}
+
+/// The channels a finding offers when its sender shares it or proposes it
+/// (`phone`, `email`, or the platform named), used to judge unsolicited contact.
+public enum OfferChannels {
+    public static func of(kind: FindingKind, platform: String?) -> [String] {
+        switch kind {
+        case .phone: return ["phone"] + (platform.map { [$0] } ?? [])
+        case .email: return ["email"]
+        case .messagingApp, .socialProfile, .meetingLink, .schedulingLink, .contactForm:
+            return [platform ?? kind.rawValue]
+        case .offplatformRequest: return platform.map { [$0] } ?? []
+        case .postalAddress: return ["postal_address"]
+        case .paymentAccount, .unsolicitedContact, .website: return []
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import GRDB
+
+extension Store {
+    /// Named, forward-only migrations. Never edit one that has shipped: add the next.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1_runs_files_facts_ledger_reports") { db in
+            try db.execute(sql: schemaV1)
+        }
+        return m
+    }
+
+    static let phases = "'pre_contract','active_contract','post_contract'"
+    static let roles = "'client','freelancer','system','unknown'"
+    static let verdicts = "'violation','excused','allowed','info'"
+
+    static let schemaV1 = """
+    CREATE TABLE runs (
+        id                  INTEGER PRIMARY KEY,
+        mode                TEXT NOT NULL CHECK (mode IN ('analyze','merge')),
+        started_at          TEXT NOT NULL,
+        finished_at         TEXT NOT NULL,
+        wall_seconds        REAL NOT NULL CHECK (wall_seconds >= 0),
+        inputs              TEXT NOT NULL,               -- JSON array of the inputs as given
+        files_analyzed      INTEGER NOT NULL CHECK (files_analyzed >= 0),
+        files_skipped       INTEGER NOT NULL CHECK (files_skipped >= 0),
+        files_failed        INTEGER NOT NULL CHECK (files_failed >= 0),
+        lines_read          INTEGER NOT NULL CHECK (lines_read >= 0),
+        blank_lines         INTEGER NOT NULL CHECK (blank_lines >= 0),
+        records             INTEGER NOT NULL CHECK (records >= 0),
+        records_by_type     TEXT NOT NULL,               -- JSON object: type → count
+        lines_rejected      INTEGER NOT NULL CHECK (lines_rejected >= 0),
+        rejected_by_reason  TEXT NOT NULL,               -- JSON object: reason → count
+        duplicate_messages  INTEGER NOT NULL CHECK (duplicate_messages >= 0),
+        messages            INTEGER NOT NULL CHECK (messages >= 0),
+        findings_by_verdict TEXT NOT NULL,               -- JSON object: verdict → count
+        uncompressed_bytes  INTEGER NOT NULL CHECK (uncompressed_bytes >= 0),
+        policy              TEXT NOT NULL,               -- the policy's name
+        policy_hash         TEXT NOT NULL,               -- SHA-256 of the policy file
+        tool_version        TEXT NOT NULL,
+        jobs                INTEGER NOT NULL CHECK (jobs >= 1),
+        exit_status         INTEGER NOT NULL,
+        CHECK (lines_read = blank_lines + records + lines_rejected)
+    );
+
+    CREATE TABLE input_files (
+        id                  INTEGER PRIMARY KEY,
+        run_id              INTEGER NOT NULL REFERENCES runs(id),
+        path                TEXT NOT NULL,
+        content_hash        TEXT NOT NULL,               -- SHA-256 of the file's bytes (`sha256sum`)
+        bytes               INTEGER NOT NULL CHECK (bytes >= 0),
+        uncompressed_bytes  INTEGER NOT NULL CHECK (uncompressed_bytes >= 0),
+        lines               INTEGER NOT NULL CHECK (lines >= 0),
+        blank_lines         INTEGER NOT NULL CHECK (blank_lines >= 0),
+        records             INTEGER NOT NULL CHECK (records >= 0),
+        rejected_lines      INTEGER NOT NULL CHECK (rejected_lines >= 0),
+        status              TEXT NOT NULL CHECK (status IN ('analyzed','replaced','skipped_already_analyzed','failed')),
+        failure             TEXT,
+        CHECK (lines = blank_lines + records + rejected_lines),
+        CHECK ((status = 'failed') = (failure IS NOT NULL))
+    );
+    -- A file's content counts once: at most one analyzed row per hash.
+    CREATE UNIQUE INDEX input_files_one_analyzed_per_hash ON input_files(content_hash) WHERE status = 'analyzed';
+    CREATE INDEX input_files_run ON input_files(run_id);
+
+    CREATE TABLE rejections (
+        input_file_id       INTEGER NOT NULL REFERENCES input_files(id),
+        line                INTEGER NOT NULL CHECK (line >= 1),
+        reason              TEXT NOT NULL,
+        PRIMARY KEY (input_file_id, line)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE message_counts (
+        input_file_id       INTEGER NOT NULL REFERENCES input_files(id),
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL CHECK (phase IN (\(phases))),
+        stage               TEXT CHECK ((phase = 'pre_contract') = (stage IN ('inquiry','offer'))),
+        sender_role         TEXT NOT NULL CHECK (sender_role IN (\(roles))),
+        client_plan         TEXT NOT NULL,
+        date                TEXT NOT NULL,
+        messages            INTEGER NOT NULL CHECK (messages >= 1),
+        violating_messages  INTEGER NOT NULL CHECK (violating_messages BETWEEN 0 AND messages)
+    );
+    CREATE INDEX message_counts_file ON message_counts(input_file_id);
+
+    CREATE TABLE room_counts (
+        input_file_id       INTEGER NOT NULL REFERENCES input_files(id),
+        room_id             TEXT NOT NULL,
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL CHECK (phase IN (\(phases))),
+        client_plan         TEXT NOT NULL,
+        messages            INTEGER NOT NULL CHECK (messages >= 1),
+        violating_messages  INTEGER NOT NULL CHECK (violating_messages BETWEEN 0 AND messages)
+    );
+    CREATE INDEX room_counts_file ON room_counts(input_file_id);
+
+    CREATE TABLE findings (
+        id                  INTEGER PRIMARY KEY,
+        run_id              INTEGER NOT NULL REFERENCES runs(id),
+        input_file_id       INTEGER NOT NULL REFERENCES input_files(id),
+        message_id          TEXT NOT NULL,
+        room_id             TEXT NOT NULL,
+        sender_id           TEXT NOT NULL,
+        sender_role         TEXT NOT NULL CHECK (sender_role IN (\(roles))),
+        client_plan         TEXT NOT NULL,
+        sent_at             TEXT NOT NULL,               -- RFC 3339, UTC
+        sent_at_ns          INTEGER NOT NULL,            -- nanoseconds since 1970, for ordering
+        kind                TEXT NOT NULL,
+        platform            TEXT,
+        intent              TEXT NOT NULL CHECK (intent IN ('share','request')),
+        detector_rule       TEXT NOT NULL,
+        source              TEXT NOT NULL,               -- `text` or `attachment:<kind>`
+        span_start          INTEGER NOT NULL CHECK (span_start >= 0),
+        span_end            INTEGER NOT NULL CHECK (span_end > span_start),
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL CHECK (phase IN (\(phases))),
+        stage               TEXT CHECK ((phase = 'pre_contract') = (stage IN ('inquiry','offer'))),
+        verdict             TEXT NOT NULL CHECK (verdict IN (\(verdicts))),
+        exception           TEXT CHECK ((verdict = 'excused') = (exception IS NOT NULL)),
+        policy_rule         TEXT NOT NULL,
+        explanation         TEXT NOT NULL,
+        evidence            TEXT NOT NULL                -- masked: no contact detail in clear
+    );
+    CREATE INDEX findings_file ON findings(input_file_id);
+    CREATE INDEX findings_room_time ON findings(room_id, sent_at_ns);
+    CREATE INDEX findings_sender ON findings(sender_id);
+
+    CREATE TABLE calls (
+        input_file_id       INTEGER NOT NULL REFERENCES input_files(id),
+        call_id             TEXT NOT NULL,
+        room_id             TEXT NOT NULL,
+        initiator_id        TEXT NOT NULL,
+        initiator_role      TEXT NOT NULL CHECK (initiator_role IN (\(roles))),
+        status              TEXT NOT NULL CHECK (status IN ('completed','failed','dropped','missed','declined')),
+        media               TEXT CHECK (media IN ('audio','video','screen_share')),
+        started_at          TEXT NOT NULL,
+        started_at_ns       INTEGER NOT NULL,
+        ended_at            TEXT,
+        ended_at_ns         INTEGER,
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL CHECK (phase IN (\(phases))),
+        stage               TEXT CHECK ((phase = 'pre_contract') = (stage IN ('inquiry','offer')))
+    );
+    CREATE INDEX calls_file ON calls(input_file_id);
+    CREATE INDEX calls_call ON calls(call_id);
+
+    -- The room ledger: what earlier nights told about rooms, contracts and offered channels.
+    CREATE TABLE ledger_rooms (
+        room_id             TEXT PRIMARY KEY,
+        client_id           TEXT NOT NULL,
+        freelancer_id       TEXT NOT NULL,
+        client_plan         TEXT CHECK (client_plan IN ('basic','plus','business','enterprise')),
+        created_at_ns       INTEGER
+    ) WITHOUT ROWID;
+
+    CREATE TABLE ledger_contract_events (
+        contract_id         TEXT NOT NULL,
+        event               TEXT NOT NULL CHECK (event IN ('offer_sent','started','ended')),
+        room_id             TEXT NOT NULL,
+        at_ns               INTEGER NOT NULL,
+        PRIMARY KEY (contract_id, event)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE ledger_offers (
+        room_id             TEXT NOT NULL,
+        party_id            TEXT NOT NULL,
+        channel             TEXT NOT NULL,
+        at_ns               INTEGER NOT NULL,
+        PRIMARY KEY (room_id, party_id, channel)
+    ) WITHOUT ROWID;
+
+    -- Report tables: rebuilt after every run from the facts of every analyzed file;
+    -- the same columns as the CSV reports (docs/METRICS.md).
+    CREATE TABLE violation_rates (
+        epoch TEXT NOT NULL, phase TEXT NOT NULL, sender_role TEXT NOT NULL, client_plan TEXT NOT NULL,
+        messages INTEGER NOT NULL, violating_messages INTEGER NOT NULL,
+        rate REAL, ci_low REAL, ci_high REAL
+    );
+    CREATE TABLE room_violation_rates (
+        epoch TEXT NOT NULL, phase TEXT NOT NULL, client_plan TEXT NOT NULL,
+        rooms INTEGER NOT NULL, violating_rooms INTEGER NOT NULL,
+        rate REAL, ci_low REAL, ci_high REAL
+    );
+    CREATE TABLE exception_usage (
+        exception TEXT NOT NULL, phase TEXT NOT NULL, sender_role TEXT NOT NULL,
+        findings_excused INTEGER NOT NULL, candidates INTEGER NOT NULL, share_of_candidates REAL
+    );
+    CREATE TABLE call_failure_correlation (
+        split TEXT NOT NULL, split_value TEXT NOT NULL, call_outcome TEXT NOT NULL,
+        calls INTEGER NOT NULL, followed_by_move INTEGER NOT NULL, move_rate REAL,
+        ci_low REAL, ci_high REAL, median_minutes_to_move REAL
+    );
+    CREATE TABLE call_failure_summary (
+        split TEXT NOT NULL, split_value TEXT NOT NULL,
+        failed_moved INTEGER NOT NULL, failed_not_moved INTEGER NOT NULL,
+        completed_moved INTEGER NOT NULL, completed_not_moved INTEGER NOT NULL,
+        relative_risk REAL, rr_ci_low REAL, rr_ci_high REAL,
+        odds_ratio REAL, or_ci_low REAL, or_ci_high REAL,
+        p_value REAL, corrected INTEGER NOT NULL
+    );
+    CREATE TABLE findings_by_kind (
+        epoch TEXT NOT NULL, phase TEXT NOT NULL, kind TEXT NOT NULL, verdict TEXT NOT NULL, findings INTEGER NOT NULL
+    );
+    CREATE TABLE daily (
+        date TEXT NOT NULL, phase TEXT NOT NULL, messages INTEGER NOT NULL, violating_messages INTEGER NOT NULL,
+        rate REAL, ci_low REAL, ci_high REAL
+    );
+    CREATE TABLE repeat_offenders (
+        sender_id TEXT NOT NULL, sender_role TEXT NOT NULL, rooms INTEGER NOT NULL, violations INTEGER NOT NULL,
+        first_violation_at TEXT NOT NULL, last_violation_at TEXT NOT NULL, kinds TEXT NOT NULL
+    );
+    """
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of runs, input files, facts, findings, the room ledger
+/// and the report tables (docs/DATABASE.md).
+///
+/// One type owns the database. Migrations are named and forward-only; the
+/// schema guards invariants with NOT NULL, CHECK and foreign keys. A run's rows
+/// are written in one transaction, so a run that dies leaves nothing behind.
+public final class Store: Sendable {
+    public let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try Self.migrator.migrate(queue)
+    }
+
+    /// An in-memory database, for tests.
+    public init() throws {
+        path = ":memory:"
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: config)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// The schema version: the names of the migrations applied.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}
