@@ -1,0 +1,111 @@
+import Policy
+
+/// Messages and violating messages for one group of dimensions, summed over every analyzed file.
+public struct MessageGroup: Sendable, Hashable {
+    public var epoch: String
+    public var phase: String
+    public var senderRole: String
+    public var clientPlan: String
+    public var date: String
+    public var messages: Int
+    public var violatingMessages: Int
+
+    public init(epoch: String = "", phase: String, senderRole: String = "", clientPlan: String = "", date: String = "",
+                messages: Int, violatingMessages: Int) {
+        self.epoch = epoch
+        self.phase = phase
+        self.senderRole = senderRole
+        self.clientPlan = clientPlan
+        self.date = date
+        self.messages = messages
+        self.violatingMessages = violatingMessages
+    }
+}
+
+/// Rooms with messages, and rooms with a violating message, for one epoch, phase and plan.
+public struct RoomGroup: Sendable, Hashable {
+    public var epoch: String
+    public var phase: String
+    public var clientPlan: String
+    public var rooms: Int
+    public var violatingRooms: Int
+
+    public init(epoch: String, phase: String, clientPlan: String, rooms: Int, violatingRooms: Int) {
+        self.epoch = epoch
+        self.phase = phase
+        self.clientPlan = clientPlan
+        self.rooms = rooms
+        self.violatingRooms = violatingRooms
+    }
+}
+
+/// Findings counted by their dimensions and verdict.
+public struct FindingGroup: Sendable, Hashable {
+    public var epoch: String
+    public var phase: String
+    public var senderRole: String
+    public var kind: String
+    public var verdict: String
+    public var exception: String?
+    public var findings: Int
+
+    public init(epoch: String, phase: String, senderRole: String, kind: String, verdict: String, exception: String?, findings: Int) {
+        self.epoch = epoch
+        self.phase = phase
+        self.senderRole = senderRole
+        self.kind = kind
+        self.verdict = verdict
+        self.exception = exception
+        self.findings = findings
+    }
+}
+
+/// One platform call and what followed it.
+public struct CallOutcome: Sendable, Hashable {
+    public enum Group: String, Sendable, CaseIterable {
+        case failedOrDropped = "failed_or_dropped"
+        case completed
+    }
+
+    public var group: Group
+    public var phase: String
+    /// `audio`, `video`, `screen_share` or `unknown`.
+    public var media: String
+    /// Minutes from the end of the call to the first move within the window; nil when there was none.
+    public var minutesToMove: Double?
+
+    public init(group: Group, phase: String, media: String, minutesToMove: Double?) {
+        self.group = group
+        self.phase = phase
+        self.media = media
+        self.minutesToMove = minutesToMove
+    }
+}
+
+/// The order rows appear in, so reports read the same every night.
+public struct ReportOrder: Sendable {
+    public var epochs: [String]
+    public var exceptions: [String]
+
+    public init(epochs: [String], exceptions: [String]) {
+        self.epochs = epochs
+        self.exceptions = exceptions
+    }
+
+    public init(policy: PolicyDocument) {
+        self.init(epochs: policy.epochs.map(\.name), exceptions: policy.exceptions.map(\.name))
+    }
+
+    public static let phases = Phase.allCases.map(\.rawValue)
+    public static let roles = SenderRole.allCases.map(\.rawValue)
+    public static let plans = ["basic", "plus", "business", "enterprise", PlanLabel.unknown]
+    public static let verdicts = Verdict.allCases.map(\.rawValue)
+    public static let media = ["audio", "video", "screen_share", "unknown"]
+
+    /// Position of `value` in `order`, values not listed sorting after, alphabetically.
+    static func rank(_ value: String, in order: [String]) -> (Int, String) {
+        (order.firstIndex(of: value) ?? order.count, value)
+    }
+
+    func epochRank(_ e: String) -> (Int, String) { Self.rank(e, in: epochs) }
+}

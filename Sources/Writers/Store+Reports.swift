@@ -1,0 +1,96 @@
+import GRDB
+import Analytics
+
+/// The report inputs summed over every analyzed file in the database.
+public struct ReportInputs: Sendable {
+    public var messagesByGroup: [MessageGroup]
+    public var messagesByDay: [MessageGroup]
+    public var rooms: [RoomGroup]
+    public var findings: [FindingGroup]
+    public var calls: [CallOutcome]
+}
+
+extension Store {
+    /// Reads what the reports are computed from. Facts of replaced and failed
+    /// files are never in the fact tables, so everything there counts.
+    public static func reportInputs(_ db: Database, callWindowSeconds: Int64) throws -> ReportInputs {
+        let groups = try Row.fetchAll(db, sql: """
+            SELECT epoch, phase, sender_role, client_plan, SUM(messages) AS m, SUM(violating_messages) AS v
+            FROM message_counts GROUP BY epoch, phase, sender_role, client_plan
+            """).map { r in
+            MessageGroup(epoch: r["epoch"], phase: r["phase"], senderRole: r["sender_role"], clientPlan: r["client_plan"],
+                         messages: r["m"], violatingMessages: r["v"])
+        }
+        let days = try Row.fetchAll(db, sql: """
+            SELECT date, phase, SUM(messages) AS m, SUM(violating_messages) AS v FROM message_counts GROUP BY date, phase
+            """).map { r in MessageGroup(phase: r["phase"], date: r["date"], messages: r["m"], violatingMessages: r["v"]) }
+        let rooms = try Row.fetchAll(db, sql: """
+            SELECT epoch, phase, client_plan, COUNT(*) AS rooms, SUM(violating) AS violating FROM (
+                SELECT room_id, epoch, phase, client_plan, MAX(violating_messages > 0) AS violating
+                FROM room_counts GROUP BY room_id, epoch, phase, client_plan)
+            GROUP BY epoch, phase, client_plan
+            """).map { r in
+            RoomGroup(epoch: r["epoch"], phase: r["phase"], clientPlan: r["client_plan"], rooms: r["rooms"], violatingRooms: r["violating"])
+        }
+        let findings = try Row.fetchAll(db, sql: """
+            SELECT epoch, phase, sender_role, kind, verdict, exception, COUNT(*) AS n FROM findings
+            GROUP BY epoch, phase, sender_role, kind, verdict, exception
+            """).map { r in
+            FindingGroup(epoch: r["epoch"], phase: r["phase"], senderRole: r["sender_role"], kind: r["kind"],
+                         verdict: r["verdict"], exception: r["exception"], findings: r["n"])
+        }
+        let moveKinds = MoveKinds.all.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+        let calls = try Row.fetchAll(db, sql: """
+            WITH one_per_call AS (
+                SELECT * FROM calls WHERE rowid IN (SELECT MIN(rowid) FROM calls GROUP BY call_id)
+                  AND status IN ('failed','dropped','completed')
+            )
+            SELECT c.status, c.phase, IFNULL(c.media, 'unknown') AS media,
+                   (SELECT MIN(f.sent_at_ns) FROM findings f
+                     WHERE f.room_id = c.room_id AND f.kind IN (\(moveKinds)) AND f.sender_role IN ('client','freelancer')
+                       AND f.sent_at_ns > IFNULL(c.ended_at_ns, c.started_at_ns)
+                       AND f.sent_at_ns <= IFNULL(c.ended_at_ns, c.started_at_ns) + ?) - IFNULL(c.ended_at_ns, c.started_at_ns) AS delay_ns
+            FROM one_per_call c
+            """, arguments: [callWindowSeconds * 1_000_000_000]).map { r in
+            let status: String = r["status"]
+            let delay: Int64? = r["delay_ns"]
+            return CallOutcome(group: status == "completed" ? .completed : .failedOrDropped, phase: r["phase"], media: r["media"],
+                               minutesToMove: delay.map { Double($0) / 60e9 })
+        }
+        return ReportInputs(messagesByGroup: groups, messagesByDay: days, rooms: rooms, findings: findings, calls: calls)
+    }
+
+    /// Replaces the report tables' rows with `tables` (same names and columns).
+    public static func replaceReports(_ tables: [ReportTable], _ db: Database) throws {
+        for t in tables {
+            try db.execute(sql: "DELETE FROM \(t.name)")
+            let placeholders = Array(repeating: "?", count: t.columns.count).joined(separator: ", ")
+            let stmt = try db.makeStatement(sql: "INSERT INTO \(t.name) (\(t.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            for row in t.rows {
+                try stmt.execute(arguments: StatementArguments(row.map { v -> (any DatabaseValueConvertible)? in
+                    switch v {
+                    case .text(let s): return s
+                    case .integer(let i): return i
+                    case .decimal(let d), .pValue(let d): return d
+                    }
+                }))
+            }
+        }
+    }
+
+    /// Senders with violations in several rooms, for follow-up.
+    public static func rebuildRepeatOffenders(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM repeat_offenders")
+        try db.execute(sql: """
+            INSERT INTO repeat_offenders (sender_id, sender_role, rooms, violations, first_violation_at, last_violation_at, kinds)
+            SELECT sender_id, GROUP_CONCAT(DISTINCT sender_role), COUNT(DISTINCT room_id), COUNT(*),
+                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns LIMIT 1),
+                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns DESC LIMIT 1),
+                   (SELECT GROUP_CONCAT(kind, ',') FROM (SELECT DISTINCT kind FROM findings g
+                        WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY kind))
+            FROM findings f WHERE verdict = 'violation' AND sender_role IN ('client','freelancer','unknown')
+            GROUP BY sender_id HAVING COUNT(DISTINCT room_id) >= 2
+            ORDER BY COUNT(DISTINCT room_id) DESC, COUNT(*) DESC, sender_id
+            """)
+    }
+}
