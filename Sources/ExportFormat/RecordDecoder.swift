@@ -44,7 +44,9 @@ public struct RecordDecoder: Sendable {
             do throws(JSONScanner.Failure) {
                 try Self.scanTopLevel(&s, into: slots)
             } catch {
-                if error == .invalidUTF8 || !s.isValidUTF8(from: s.i) { return .rejected(.invalidUTF8) }
+                // Only lines that fail pay for this second look, over the whole line
+                // (a bad byte may come after the JSON error).
+                if error == .invalidUTF8 || !s.isValidUTF8(from: 0) { return .rejected(.invalidUTF8) }
                 return .rejected(.invalidJSON)
             }
             guard slots[Field.topLevelObject].kind == .object else { return .rejected(.notAnObject) }

@@ -90,8 +90,10 @@ extension Timestamp {
         // Days since the epoch stay far inside Int64 for four-digit years; only the
         // final scaling to nanoseconds can overflow.
         let seconds = days(fromCivil: year, month, day) * 86_400 + localSecondOfDay - offsetSeconds
-        let (scaled, o1) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
-        let (total, o2) = scaled.addingReportingOverflow(nanos)
+        // Borrowing a second for a negative instant lets Int64.min itself be reached.
+        let borrow: Int64 = seconds < 0 && nanos > 0 ? 1 : 0
+        let (scaled, o1) = (seconds + borrow).multipliedReportingOverflow(by: nanosecondsPerSecond)
+        let (total, o2) = scaled.addingReportingOverflow(nanos - borrow * nanosecondsPerSecond)
         guard !o1, !o2 else { return nil }
         return Timestamp(nanosecondsSinceEpoch: total)
     }
