@@ -1,0 +1,51 @@
+import Foundation
+
+/// How numbers become CSV cells, so that every spreadsheet reads them the same
+/// everywhere:
+/// - never localized: a full stop as the decimal mark, no grouping separators,
+///   whatever the locale of the machine or of the reader;
+/// - a value that does not exist (a rate over zero messages, a ratio with a
+///   zero margin) is an empty cell, never `NaN`, `inf` or 0;
+/// - rates, shares, intervals and ratios in fixed notation, never scientific,
+///   so a column sorts and charts as plain decimals.
+public enum CSVField {
+    /// Decimal places of rates, shares, intervals and ratios.
+    public static let decimalPlaces = 6
+
+    /// A count: the integer as it is, `1234567`.
+    public static func count(_ value: Int) -> String { String(value) }
+
+    /// A yes/no column: `true` or `false`, which spreadsheets read as booleans.
+    public static func flag(_ value: Bool) -> String { value ? "true" : "false" }
+
+    /// A rate, share, interval bound or ratio in fixed notation with
+    /// `decimals` places, `0.012346`; empty for nil or a non-finite value.
+    /// Rounds the exact binary value half to even, as C's `printf` does. A
+    /// value that rounds to zero is written without a minus sign.
+    public static func fixed(_ value: Double?, decimals: Int = decimalPlaces) -> String {
+        precondition((0...17).contains(decimals), "between 0 and 17 decimal places")
+        guard let value, value.isFinite else { return "" }
+        // `String(format:)` without a locale is not localized.
+        let text = String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-") && !text.contains(where: { $0 >= "1" && $0 <= "9" }) {
+            return String(text.dropFirst())
+        }
+        return text
+    }
+
+    /// A p-value: fixed with six decimals from 0.0001 up (`0.034965`,
+    /// `1.000000`), scientific with four significant digits below it
+    /// (`1.321e-223`), empty for nil or a non-finite value.
+    ///
+    /// Why two notations: fixed six decimals would print every p-value under
+    /// 5e-7 as `0.000000` and leave one or two significant digits below 1e-4,
+    /// while "how small" is what a reader wants to know of a tiny p-value.
+    /// Spreadsheets (Excel, LibreOffice, Google Sheets) and CSV readers
+    /// (pandas, R) all parse `1.321e-223` as a number. A p-value smaller than
+    /// a Double can hold (about 1e-308) is written `0.000e+00`.
+    public static func pValue(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value >= 1e-4 { return fixed(value, decimals: 6) }
+        return String(format: "%.3e", value)
+    }
+}
