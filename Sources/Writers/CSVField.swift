@@ -3,7 +3,7 @@ import Foundation
 /// How numbers become CSV cells, so that every spreadsheet reads them the same
 /// everywhere:
 /// - never localized: a full stop as the decimal mark, no grouping separators,
-///   whatever the locale of the machine or of the reader;
+///   whatever the locale of the machine, the process or the reader;
 /// - a value that does not exist (a rate over zero messages, a ratio with a
 ///   zero margin) is an empty cell, never `NaN`, `inf` or 0;
 /// - rates, shares, intervals and ratios in fixed notation, never scientific,
@@ -25,8 +25,7 @@ public enum CSVField {
     public static func fixed(_ value: Double?, decimals: Int = decimalPlaces) -> String {
         precondition((0...17).contains(decimals), "between 0 and 17 decimal places")
         guard let value, value.isFinite else { return "" }
-        // `String(format:)` without a locale is not localized.
-        let text = String(format: "%.\(decimals)f", value)
+        let text = printed(value, "%.\(decimals)f")
         if text.hasPrefix("-") && !text.contains(where: { $0 >= "1" && $0 <= "9" }) {
             return String(text.dropFirst())
         }
@@ -46,6 +45,33 @@ public enum CSVField {
     public static func pValue(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         if value >= 1e-4 { return fixed(value, decimals: 6) }
-        return String(format: "%.3e", value)
+        return printed(value, "%.3e")
+    }
+
+    /// `printf` formatting with a full stop as the decimal mark. On Linux,
+    /// `String(format:)` follows the C locale of the process, so once anything
+    /// calls `setlocale(LC_ALL, "")` a German locale turns 0.5 into `0,5`
+    /// (observed). printf never localizes digits, signs or the exponent
+    /// letter, so whatever else appears is the locale's decimal mark.
+    static func printed(_ value: Double, _ format: String) -> String {
+        withFullStop(String(format: format, value))
+    }
+
+    /// Replaces the decimal mark in printf output (any run of characters that
+    /// are not ASCII digits, signs or `e`) by a full stop.
+    static func withFullStop(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var inMark = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9", "-", "+", "e", "E":
+                result.append(scalar)
+                inMark = false
+            default:
+                if !inMark { result.append(".") }
+                inMark = true
+            }
+        }
+        return String(result)
     }
 }

@@ -75,3 +75,21 @@ struct CSVFlagTests {
         #expect(CSVField.flag(false) == "false")
     }
 }
+
+@Suite("CSV fields: the decimal mark whatever the process locale")
+struct CSVDecimalMarkTests {
+    /// What glibc's printf writes under de_DE, fr_FR and ar_EG-style locales
+    /// (a process-wide `setlocale` cannot be tried here without disturbing
+    /// tests running in parallel).
+    @Test("a localized decimal mark becomes a full stop", arguments: [
+        ("1234,567800", "1234.567800"),
+        ("-0,500000", "-0.500000"),
+        ("1,321e-223", "1.321e-223"),
+        ("0\u{066B}5", "0.5"),
+        ("1.500000", "1.500000"),
+        ("42", "42"),
+    ])
+    func fullStop(_ printed: String, _ expected: String) {
+        #expect(CSVField.withFullStop(printed) == expected)
+    }
+}
