@@ -103,9 +103,27 @@ public struct ReportOrder: Sendable {
     public static let media = ["audio", "video", "screen_share", "unknown"]
 
     /// Position of `value` in `order`, values not listed sorting after, alphabetically.
-    static func rank(_ value: String, in order: [String]) -> (Int, String) {
-        (order.firstIndex(of: value) ?? order.count, value)
+    static func rank(_ value: String, in order: [String]) -> Rank {
+        Rank(position: order.firstIndex(of: value) ?? order.count, value: value)
     }
 
-    func epochRank(_ e: String) -> (Int, String) { Self.rank(e, in: epochs) }
+    func epochRank(_ e: String) -> Rank { Self.rank(e, in: epochs) }
+
+    /// A value's place in a fixed order; row keys are arrays of these.
+    struct Rank: Comparable {
+        var position: Int
+        var value: String
+        static func < (a: Rank, b: Rank) -> Bool { (a.position, a.value) < (b.position, b.value) }
+
+        static func phase(_ v: String) -> Rank { ReportOrder.rank(v, in: ReportOrder.phases) }
+        static func role(_ v: String) -> Rank { ReportOrder.rank(v, in: ReportOrder.roles) }
+        static func plan(_ v: String) -> Rank { ReportOrder.rank(v, in: ReportOrder.plans) }
+        static func verdict(_ v: String) -> Rank { ReportOrder.rank(v, in: ReportOrder.verdicts) }
+        static func alphabetical(_ v: String) -> Rank { Rank(position: 0, value: v) }
+    }
+
+    /// An "is ordered before" for `sorted(by:)` from a row's key.
+    func key<T>(_ k: @escaping (T) -> [Rank]) -> (T, T) -> Bool {
+        { k($0).lexicographicallyPrecedes(k($1)) }
+    }
 }
