@@ -1,0 +1,220 @@
+import Foundation
+import ExportFormat
+import Ingest
+import Detection
+import Policy
+import Analytics
+import Writers
+
+/// Where messages for people go: standard error in the command, a buffer in tests.
+public typealias MessageLog = @Sendable (String) -> Void
+
+/// The nightly job: read the inputs, detect, settle rooms, judge, write the
+/// database and the reports.
+public struct Analysis: Sendable {
+    public let configuration: AnalyzeConfiguration
+    let detector: any TextDetector
+    let log: MessageLog
+
+    public init(configuration: AnalyzeConfiguration, detector: any TextDetector, log: @escaping MessageLog) {
+        self.configuration = configuration
+        self.detector = detector
+        self.log = log
+    }
+
+    /// Runs the analysis; throws only when nothing could be recorded (the database failed).
+    public func run() throws -> RunSummary {
+        let clock = ContinuousClock.now
+        let started = Timestamp.now
+        let config = configuration
+        let store = try Store(path: config.databasePath)
+
+        // Inputs, and which of them were analyzed before.
+        let inputs = InputSpec.resolve(config.inputs.map(InputSpec.init(argument:)))
+        let reader = ExportReader()
+        var preHashes: [String?] = []
+        var toRead: [Int32] = []
+        for (i, input) in inputs.enumerated() {
+            let hash = input.unavailable == nil ? reader.contentHash(of: input) : nil
+            preHashes.append(hash)
+            if let hash, !config.force, try store.isAnalyzed(contentHash: hash) { continue }
+            toRead.append(Int32(i))
+        }
+
+        // Read, decode and detect, concurrently.
+        let harvested = readAndHarvest(inputs, indices: toRead)
+
+        // Account for every line of every file.
+        var files: [InputFileRecord] = []
+        var complete: [Harvest] = []
+        var recordsByType: [String: Int] = [:]
+        for (i, input) in inputs.enumerated() {
+            guard let s = harvested.summaries[Int32(i)] else {
+                files.append(InputFileRecord(path: input.displayPath, contentHash: preHashes[i] ?? "", bytes: 0, uncompressedBytes: 0,
+                                             lines: 0, blankLines: 0, records: 0, rejectedLines: 0, status: .skippedAlreadyAnalyzed))
+                continue
+            }
+            let hash = s.sha256 ?? preHashes[i] ?? ""
+            let harvest = harvested.harvests[Int32(i)] ?? Harvest()
+            let tally = harvest.files[Int32(i)] ?? FileTally()
+            switch s.status {
+            case .complete:
+                if input.source == .standardInput, !config.force, try store.isAnalyzed(contentHash: hash) {
+                    files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                                 uncompressedBytes: Int64(s.decompressedBytes), lines: 0, blankLines: 0, records: 0,
+                                                 rejectedLines: 0, status: .skippedAlreadyAnalyzed))
+                    continue
+                }
+                let rejections = tally.rejections.map { (line: Int($0.line), reason: $0.reason) }.sorted { $0.line < $1.line }
+                report(rejections, of: input.displayPath)
+                files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                             uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: s.blankLines,
+                                             records: tally.records, rejectedLines: rejections.count, status: .analyzed,
+                                             rejections: rejections))
+                recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
+                complete.append(harvest)
+            case .failed, .stopped:
+                let reason = if case .failed(let r) = s.status { r } else { "reading stopped" }
+                log("\(input.displayPath): \(reason) — file failed after \(s.lines) complete lines; nothing from it counts")
+                files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                             uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: 0, records: 0,
+                                             rejectedLines: s.lines, status: .failed, failure: reason))
+            }
+        }
+
+        // Settle rooms with everything the ledger knows, then judge.
+        var harvest = Harvest()
+        for h in complete { harvest.merge(h) }
+        let known = try store.loadLedger()
+        let settlement = Settler.settle(harvest, known: known, policy: config.policy)
+        var everything = known
+        everything.update(with: settlement.facts.ledger)
+        let facts = settlement.facts.finalize(judge: Judge(policy: config.policy), ledger: RoomLedger(everything))
+
+        // Summary, then one transaction for the run and its reports, then the CSVs.
+        var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
+                                 messages: settlement.messages, duplicateMessages: settlement.duplicateMessages,
+                                 findingsByVerdict: Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) }),
+                                 bytesRead: files.reduce(0) { $0 + $1.bytes }, uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes },
+                                 wallSeconds: 0, policyLabel: config.policy.label, databasePath: config.databasePath,
+                                 reportsDirectory: config.reportsDirectory)
+        for f in files {
+            summary.linesRead += f.lines
+            summary.blankLines += f.blankLines
+            if f.status == .failed, f.lines > 0 { summary.rejectedByReason["file_failed", default: 0] += f.lines }
+            for r in f.rejections { summary.rejectedByReason[r.reason, default: 0] += 1 }
+        }
+        summary.wallSeconds = clock.secondsElapsed
+
+        let order = ReportOrder(policy: config.policy)
+        var tables: [ReportTable] = []
+        let run = RunRecord(mode: .analyze, startedAt: started, finishedAt: .now, wallSeconds: summary.wallSeconds,
+                            inputs: config.inputs, linesRead: summary.linesRead, blankLines: summary.blankLines,
+                            recordsByType: summary.recordsByType, rejectedByReason: summary.rejectedByReason,
+                            duplicateMessages: summary.duplicateMessages, messages: summary.messages,
+                            findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
+                            policyName: config.policy.name, policyHash: config.policy.contentHash, toolVersion: ToolVersion.current,
+                            jobs: config.jobs, exitStatus: Int32(summary.outcome.rawValue))
+        try store.record(run: run, files: files, facts: facts) { db in
+            let inputs = try Store.reportInputs(db, callWindowSeconds: config.callWindowSeconds)
+            tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
+                                                       rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
+            try Store.replaceReports(tables, db)
+            try Store.rebuildRepeatOffenders(db)
+        }
+        try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: config.reportsDirectory))
+        summary.wallSeconds = clock.secondsElapsed
+        return summary
+    }
+
+    /// Reports rejected lines on the log: the first few per file (all are stored).
+    func report(_ rejections: [(line: Int, reason: String)], of path: String) {
+        let shown = configuration.rejectionsShownPerFile
+        for r in rejections.prefix(shown) { log("\(path):\(r.line): rejected: \(r.reason)") }
+        if rejections.count > shown {
+            log("\(path): … and \(rejections.count - shown) more rejected lines (table `rejections` of the database)")
+        }
+    }
+
+    struct Harvested {
+        var summaries: [Int32: FileReadSummary] = [:]
+        /// One harvest per file (merged from every thread that worked on it).
+        var harvests: [Int32: Harvest] = [:]
+    }
+
+    /// Reads the files at `indices` on `jobs` threads; returns each file's read summary and harvest.
+    func readAndHarvest(_ inputs: [InputFile], indices: [Int32]) -> Harvested {
+        let config = configuration
+        let options = ReadOptions(maximumLineLength: config.maxLineBytes)
+        let harvester = Harvester(detector: detector, contexts: FindingContextScanner(policy: config.policy))
+        let results = ThreadResults(count: config.jobs)
+        let progress = config.progress ? ProgressLine(files: indices.map { inputs[Int($0)] }) : nil
+        progress?.start()
+        let scheduler = ReadScheduler(files: indices, jobs: config.jobs)
+        scheduler.run(jobs: config.jobs) { t in
+            let state = results.slot(t)
+            let decoder = RecordDecoder()
+            let reader = ExportReader()
+            return ReadScheduler.Worker(
+                read: { f, sink in
+                    let s = reader.read(inputs[Int(f)], options: options) { batch in
+                        sink(batch)
+                        return .proceed
+                    }
+                    state.summaries[f] = s
+                    progress?.fileDone(bytes: s.bytesRead)
+                },
+                process: { f, batch in
+                    var h = state.harvests[f] ?? Harvest()
+                    state.harvests[f] = nil
+                    var messages = 0
+                    for i in batch.lines.indices {
+                        let outcome = batch.withLine(at: i) { decoder.decode($0) }
+                        if case .record(.message) = outcome { messages += 1 }
+                        harvester.add(outcome, origin: LineOrigin(file: f, line: Int32(batch.lines[i].number)), to: &h)
+                    }
+                    for n in batch.tooLongLineNumbers {
+                        h.files[f, default: FileTally()].rejections.append((Int32(n), RejectionReason.lineTooLong.code))
+                    }
+                    state.harvests[f] = h
+                    progress?.batchDone(bytes: batch.bytes.count, messages: messages)
+                })
+        }
+        progress?.stop()
+        var out = Harvested()
+        for state in results.slots {
+            out.summaries.merge(state.summaries) { a, _ in a }
+            for (f, h) in state.harvests {
+                if out.harvests[f] == nil { out.harvests[f] = h } else { out.harvests[f]!.merge(h) }
+            }
+        }
+        return out
+    }
+}
+
+/// Per-thread results, each slot touched by its thread only until all threads are joined.
+final class ThreadResults: @unchecked Sendable {
+    final class Slot {
+        var summaries: [Int32: FileReadSummary] = [:]
+        var harvests: [Int32: Harvest] = [:]
+    }
+
+    let slots: [Slot]
+    init(count: Int) { slots = (0..<count).map { _ in Slot() } }
+    func slot(_ i: Int) -> Slot { slots[i] }
+}
+
+extension ContinuousClock.Instant {
+    var secondsElapsed: Double {
+        let d = ContinuousClock.now - self
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+extension Timestamp {
+    static var now: Timestamp {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Timestamp(nanosecondsSinceEpoch: Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec))
+    }
+}
