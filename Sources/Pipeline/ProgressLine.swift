@@ -13,7 +13,7 @@ final class ProgressLine: @unchecked Sendable {
     private var decompressed: Int64 = 0
     private var decompressedAtFileEnds: Int64 = 0
     private var messages = 0
-    private let start = ContinuousClock.now
+    private let began = ContinuousClock.now
     private var timer: DispatchSourceTimer?
 
     init(files: [InputFile]) {
@@ -58,7 +58,7 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         let (files, done, mb, msgs, atEnds) = (filesDone, compressedDone, decompressed, messages, decompressedAtFileEnds)
         lock.unlock()
-        let elapsed = start.secondsElapsed
+        let elapsed = began.secondsElapsed
         var line = "\r\u{1B}[K  files \(files)/\(totalFiles) · \(String(format: "%.0f", Double(mb) / 1e6)) MB · "
             + "\(String(format: "%.0f", Double(msgs) / max(elapsed, 0.001))) messages/s"
         // Time left from the compressed size still to read, at the ratio seen in finished files.

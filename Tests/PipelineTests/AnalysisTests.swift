@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import GRDB
+import Pipeline
+import Writers
+import TestSupport
+
+@Suite struct AnalysisTests {
+    @Test func everyConcatenatedGzipMemberIsRead() throws {
+        let w = Workspace()
+        let lines = Story.lines()
+        let thirds = stride(from: 0, to: lines.count, by: lines.count / 3 + 1).map { Array(lines[$0..<min($0 + lines.count / 3 + 1, lines.count)]) }
+        var bytes: [UInt8] = []
+        for part in thirds { bytes += try gzip(part.joined(separator: "\n") + "\n") }
+        try w.dir.write("export.jsonl.gz", Data(bytes))
+        let s = try w.analyze([w.dir.file("export.jsonl.gz").path])
+        #expect(s.linesRead == lines.count)
+        #expect(s.records == lines.count)
+        #expect(s.outcome == .success)
+        let members: Int? = try w.scalar("SELECT COUNT(*) FROM input_files WHERE status = 'analyzed'")
+        #expect(members == 1)
+    }
+
+    @Test func aTruncatedGzipFailsItsFileAndTheOthersStillCount() throws {
+        let w = Workspace()
+        let lines = Story.lines()
+        let good = Array(lines.prefix(lines.count / 2)), rest = Array(lines.suffix(from: lines.count / 2))
+        try w.dir.write("in/a.jsonl", good.joined(separator: "\n") + "\n")
+        let whole = try gzip(rest.joined(separator: "\n") + "\n")
+        try w.dir.write("in/b.jsonl.gz", Data(whole.prefix(whole.count * 2 / 3)))
+        let log = LogLines()
+        let s = try w.analyze([w.dir.file("in").path], log: log)
+        #expect(s.outcome == .filesFailed)
+        let failed = try #require(s.files.first { $0.status == .failed })
+        #expect(failed.path.hasSuffix("in/b.jsonl.gz"))
+        #expect(failed.lines > 0 && failed.lines < rest.count, "the lines read before the truncation are reported")
+        #expect(failed.failure?.contains("truncated") == true, "\(failed.failure ?? "")")
+        #expect(log.all.contains { $0.contains("b.jsonl.gz") && $0.contains("\(failed.lines) complete lines") })
+        #expect(s.records == good.count, "the good file counts, nothing of the failed one does")
+        #expect(s.rejectedByReason["file_failed"] == failed.lines)
+        #expect(s.linesRead == s.records + s.blankLines + s.linesRejected)
+        let status: String? = try w.scalar("SELECT status || ':' || lines FROM input_files WHERE path LIKE '%b.jsonl.gz'")
+        #expect(status == "failed:\(failed.lines)")
+    }
+
+    @Test func everyRejectedLineIsCountedWithItsReasonAndTheLinesAddUp() throws {
+        let w = Workspace()
+        let good = Story.lines(rooms: 3)
+        var lines = good
+        lines.insert("{not json", at: 2)                                                     // invalid_json
+        lines.insert("[1,2,3]", at: 5)                                                       // not_an_object
+        lines.insert(#"{"type":"message","message_id":"x","sender_id":"c0","sent_at":"2020-03-01T00:00:00Z"}"#, at: 7) // missing room_id
+        lines.insert(#"{"type":"message","message_id":"y","room_id":"r0","sender_id":"c0","sent_at":"yesterday"}"#, at: 9)
+        lines.insert("", at: 11)                                                             // blank
+        lines.insert("   \r", at: 12)                                                        // blank (CRLF)
+        lines.insert(#"{"type":"poll","poll_id":"p"}"#, at: 13)                              // unknown type: a record, skipped
+        lines.insert(#"{"type":"message","text":""# + String(repeating: "a", count: 3000) + #""}"#, at: 14) // too long for a 2 KiB cap
+        var bytes = Array(lines.joined(separator: "\n").utf8)
+        bytes += Array("\n".utf8) + [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D] + Array("\n".utf8)   // invalid UTF-8
+        try w.dir.write("day.jsonl", Data(bytes))
+        let config = AnalyzeConfiguration(inputs: [w.dir.file("day.jsonl").path], databasePath: w.db, reportsDirectory: w.reports,
+                                          policy: try .builtIn(), jobs: 2, maxLineBytes: 2048)
+        let log = LogLines()
+        let s = try Analysis(configuration: config, detector: FakeDetector(), log: { log.append($0) }).run()
+        #expect(s.outcome == .linesRejected)
+        #expect(s.rejectedByReason == ["invalid_json": 1, "not_an_object": 1, "missing_field:room_id": 1,
+                                       "bad_timestamp:sent_at": 1, "line_too_long": 1, "invalid_utf8": 1])
+        #expect(s.blankLines == 2)
+        #expect(s.recordsByType["unknown"] == 1)
+        #expect(s.linesRead == lines.count + 1)
+        #expect(s.linesRead == s.records + s.blankLines + s.linesRejected)
+        #expect(log.all.contains { $0.hasSuffix("day.jsonl:3: rejected: invalid_json") }, "\(log.all)")
+        let stored: [String] = try DatabaseQueue(path: w.db).read { db in
+            try String.fetchAll(db, sql: "SELECT line || ':' || reason FROM rejections ORDER BY line")
+        }
+        #expect(stored == ["3:invalid_json", "6:not_an_object", "8:missing_field:room_id", "10:bad_timestamp:sent_at",
+                           "15:line_too_long", "\(lines.count + 1):invalid_utf8"])
+    }
+
+    /// No order is promised, within a file or across files; nothing may depend on it.
+    @Test(arguments: [1, 2, 3])
+    func shufflingRecordsAcrossFilesGivesIdenticalReports(seed: UInt64) throws {
+        let lines = Story.lines()
+        let ordered = Workspace()
+        try ordered.dir.write("all.jsonl", lines.joined(separator: "\n") + "\n")
+        try ordered.analyze([ordered.dir.file("all.jsonl").path], jobs: 1)
+
+        let shuffled = Workspace()
+        var g = SeededGenerator(seed: seed)
+        var parts: [[String]] = Array(repeating: [], count: 4)
+        for line in lines.shuffled(using: &g) { parts[Int.random(in: 0..<4, using: &g)].append(line) }
+        for (i, p) in parts.enumerated() {
+            let text = p.joined(separator: i == 1 ? "\r\n" : "\n") + "\n"
+            if i % 2 == 0 { try shuffled.dir.write("x/part\(i).jsonl.gz", Data(try gzip(text))) } else { try shuffled.dir.write("x/part\(i).jsonl", text) }
+        }
+        try shuffled.analyze([shuffled.dir.file("x").path], jobs: 3)
+
+        #expect(try shuffled.csvReports() == ordered.csvReports())
+        #expect(try shuffled.findings() == ordered.findings())
+        #expect(try !ordered.findings().isEmpty)
+    }
+
+    @Test func aSecondRunAddsNothingAndForceReplaces() throws {
+        let w = Workspace()
+        try w.dir.write("in/a.jsonl", Story.lines(rooms: 10).joined(separator: "\n"))
+        try w.dir.write("in/b.jsonl.gz", Data(try gzip(Story.lines(rooms: 20).suffix(100).joined(separator: "\n"))))
+        let first = try w.analyze([w.dir.file("in").path])
+        let reports = try w.csvReports(), findings = try w.findings()
+
+        let second = try w.analyze([w.dir.file("in").path])
+        #expect(second.files.map(\.status) == [.skippedAlreadyAnalyzed, .skippedAlreadyAnalyzed])
+        #expect(second.records == 0 && second.outcome == .success)
+        #expect(try w.csvReports() == reports)
+        #expect(try w.findings() == findings)
+
+        // The same content under another name is the same file.
+        try FileManager.default.copyItem(atPath: w.dir.file("in/a.jsonl").path, toPath: w.dir.file("copy.jsonl").path)
+        let copy = try w.analyze([w.dir.file("copy.jsonl").path])
+        #expect(copy.files.map(\.status) == [.skippedAlreadyAnalyzed])
+
+        let forced = try w.analyze([w.dir.file("in/a.jsonl").path], force: true)
+        #expect(forced.files.map(\.status) == [.analyzed])
+        #expect(forced.records == first.files[0].records)
+        #expect(try w.csvReports() == reports)
+        #expect(try w.findings() == findings)
+        let statuses: [String] = try DatabaseQueue(path: w.db).read { db in
+            try String.fetchAll(db, sql: "SELECT status FROM input_files WHERE path LIKE '%in/a.jsonl' ORDER BY id")
+        }
+        #expect(statuses == ["replaced", "skipped_already_analyzed", "analyzed"])
+        let runs: Int? = try w.scalar("SELECT COUNT(*) FROM runs")
+        #expect(runs == 4)
+    }
+
+    @Test func nightsAccumulate() throws {
+        let lines = Story.lines()
+        let once = Workspace()
+        try once.dir.write("all.jsonl", lines.joined(separator: "\n"))
+        try once.analyze([once.dir.file("all.jsonl").path])
+
+        // Rooms and contracts the first night, messages and calls the second.
+        let nights = Workspace()
+        let first = lines.filter { $0.contains(#""type":"room""#) || $0.contains(#""type":"contract""#) }
+        let second = lines.filter { !first.contains($0) }
+        try nights.dir.write("n1.jsonl", first.joined(separator: "\n"))
+        try nights.dir.write("n2.jsonl", second.joined(separator: "\n"))
+        try nights.analyze([nights.dir.file("n1.jsonl").path])
+        try nights.analyze([nights.dir.file("n2.jsonl").path])
+        #expect(try nights.findings() == once.findings())
+        #expect(try nights.csvReports() == once.csvReports())
+    }
+
+    @Test func jobsDoNotChangeResults() throws {
+        let w = Workspace()
+        for i in 0..<5 { try w.dir.write("in/\(i).jsonl", Story.lines(rooms: 30).enumerated().filter { $0.offset % 5 == i }.map(\.element).joined(separator: "\n")) }
+        try w.analyze([w.dir.file("in").path], jobs: 1, db: w.dir.file("one.sqlite").path, reports: w.dir.file("one").path)
+        try w.analyze([w.dir.file("in").path], jobs: 4, db: w.dir.file("four.sqlite").path, reports: w.dir.file("four").path)
+        #expect(try w.csvReports(w.dir.file("one").path) == w.csvReports(w.dir.file("four").path))
+        #expect(try w.findings(w.dir.file("one.sqlite").path) == w.findings(w.dir.file("four.sqlite").path))
+    }
+
+    @Test func nothingToReadIsSaidSo() throws {
+        let w = Workspace()
+        let s = try w.analyze([w.dir.file("missing.jsonl.gz").path])
+        #expect(s.outcome == .nothingRead)
+        #expect(s.files.first?.failure?.contains("cannot open") == true)
+    }
+}
