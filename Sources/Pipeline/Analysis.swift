@@ -75,7 +75,7 @@ public struct Analysis: Sendable {
                 complete.append(harvest)
             case .failed, .stopped:
                 let reason = if case .failed(let r) = s.status { r } else { "reading stopped" }
-                log("\(input.displayPath): \(reason) — file failed after \(s.lines) complete lines; nothing from it counts")
+                log("\(input.displayPath): file failed: \(reason) (\(s.lines) complete lines read before); nothing from it counts")
                 files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
                                              uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: 0, records: 0,
                                              rejectedLines: s.lines, status: .failed, failure: reason))

@@ -15,5 +15,5 @@ struct OffPlatform: ParsableCommand {
             aggregate metrics into SQLite and CSV. See README.md and docs/.
             """,
         version: ToolVersion.current,
-        subcommands: [PolicyCommand.self])
+        subcommands: [AnalyzeCommand.self, PolicyCommand.self])
 }

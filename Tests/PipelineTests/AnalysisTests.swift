@@ -35,7 +35,7 @@ import TestSupport
         #expect(failed.path.hasSuffix("in/b.jsonl.gz"))
         #expect(failed.lines > 0 && failed.lines < rest.count, "the lines read before the truncation are reported")
         #expect(failed.failure?.contains("truncated") == true, "\(failed.failure ?? "")")
-        #expect(log.all.contains { $0.contains("b.jsonl.gz") && $0.contains("\(failed.lines) complete lines") })
+        #expect(log.all.contains { $0.contains("b.jsonl.gz: file failed") && $0.contains("\(failed.lines) complete lines") })
         #expect(s.records == good.count, "the good file counts, nothing of the failed one does")
         #expect(s.rejectedByReason["file_failed"] == failed.lines)
         #expect(s.linesRead == s.records + s.blankLines + s.linesRejected)
