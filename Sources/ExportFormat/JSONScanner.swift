@@ -66,20 +66,25 @@ struct JSONScanner {
                 if Self.hasSpecialByte(x) { break }
                 i &+= 8
             }
-            let c = current
-            if c == 0x22 {
-                i += 1
-                return flags
-            } else if c == 0x5C {
-                flags.insert(.escaped)
-                try scanEscape()
-            } else if c >= 0x80 {
-                flags.insert(.nonASCII)
-                try scanUTF8Sequence()
-            } else if c < 0x20 {
-                throw .invalidJSON
-            } else {
-                i += 1
+            // Byte by byte from the special byte on, through any run of non-ASCII
+            // characters, back to whole words after the next plain ASCII byte.
+            while true {
+                let c = current
+                if c >= 0x80 {
+                    flags.insert(.nonASCII)
+                    try scanUTF8Sequence()
+                } else if c == 0x22 {
+                    i += 1
+                    return flags
+                } else if c == 0x5C {
+                    flags.insert(.escaped)
+                    try scanEscape()
+                } else if c < 0x20 {
+                    throw .invalidJSON
+                } else {
+                    i += 1
+                    break
+                }
             }
         }
     }
@@ -128,10 +133,13 @@ struct JSONScanner {
         let c = p[i]
         let b1 = byte(i + 1)
         @inline(__always) func cont(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
-        switch c {
-        case 0xC2...0xDF:
-            guard cont(b1) else { throw .invalidUTF8 }
+        if c & 0xE0 == 0xC0 {
+            // Two-byte sequences (Latin, Greek, Cyrillic, Hebrew, Arabic…) first.
+            guard c >= 0xC2, cont(b1) else { throw .invalidUTF8 }
             i += 2
+            return
+        }
+        switch c {
         case 0xE0...0xEF:
             let low: UInt8 = c == 0xE0 ? 0xA0 : 0x80
             let high: UInt8 = c == 0xED ? 0x9F : 0xBF
