@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Detection", "ExportFormat", "TestSupport"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Policy", "Statistics", "TestSupport"]),
         .testTarget(name: "WritersTests", dependencies: [
             "Writers", "Analytics", "TestSupport",

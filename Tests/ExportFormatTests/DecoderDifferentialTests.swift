@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ExportFormat
 
 /// The decoder against a slow trusted one: Foundation's JSONSerialization for the

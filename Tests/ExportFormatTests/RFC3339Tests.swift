@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ExportFormat
 
 @Suite struct RFC3339Tests {
@@ -191,21 +192,6 @@ import Testing
     }
 }
 
-/// A small seeded generator (SplitMix64) so a failing case reproduces from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
-        range.lowerBound + next() % (range.upperBound - range.lowerBound + 1)
-    }
-}
 
 /// `OFFPLATFORM_FUZZ_SEED` replaces the fixed seed, to explore beyond the usual cases.
 func fuzzSeed(default value: UInt64) -> UInt64 {

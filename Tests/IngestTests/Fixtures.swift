@@ -3,37 +3,6 @@ import Testing
 import TestSupport
 @testable import Ingest
 
-/// gzip as the `gzip` binary writes it (one member per call).
-func gzip(_ data: [UInt8], level: Int = 6) throws -> [UInt8] {
-    let r = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["gzip", "-c", "-n", "-\(level)"],
-                           stdin: Data(data), binaryOutput: true)
-    #expect(r.status == 0)
-    return r.bytes
-}
-
-func gzip(_ text: String) throws -> [UInt8] { try gzip(Array(text.utf8)) }
-
-/// Runs a process and keeps its standard output as bytes (TestSupport's `runProcess` decodes text).
-func runProcess(_ executable: URL, _ arguments: [String], stdin: Data, binaryOutput: Bool) throws
-    -> (status: Int32, bytes: [UInt8])
-{
-    let p = Process()
-    p.executableURL = executable
-    p.arguments = arguments
-    let out = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardInput = inp
-    try p.run()
-    let writer = Thread {
-        inp.fileHandleForWriting.write(stdin)
-        try? inp.fileHandleForWriting.close()
-    }
-    writer.start()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, Array(data))
-}
-
 /// Everything a read produced, checked for the invariants every read must keep.
 struct ReadResult {
     var summary: FileReadSummary
@@ -109,21 +78,6 @@ func sha256sum(_ path: String) throws -> String {
     return String(r.stdout.prefix(64))
 }
 
-/// A small seeded generator (SplitMix64) so a failing case reproduces from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-}
 
 func fuzzSeed(default value: UInt64) -> UInt64 {
     ProcessInfo.processInfo.environment["OFFPLATFORM_FUZZ_SEED"].flatMap(UInt64.init) ?? value

@@ -86,7 +86,7 @@ import TestSupport
         try ordered.analyze([ordered.dir.file("all.jsonl").path], jobs: 1)
 
         let shuffled = Workspace()
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         var parts: [[String]] = Array(repeating: [], count: 4)
         for line in lines.shuffled(using: &g) { parts[Int.random(in: 0..<4, using: &g)].append(line) }
         for (i, p) in parts.enumerated() {

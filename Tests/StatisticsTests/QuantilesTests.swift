@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Statistics
 
 @Suite("Quantiles and the median")

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Statistics
 
 @Suite("2x2 table: relative risk and odds ratio")

@@ -34,8 +34,8 @@ public enum ExportLine {
     }
 }
 
-/// A small seedable generator (SplitMix64), so shuffled fixtures reproduce.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// A small seedable generator (SplitMix64), so a failing random case reproduces from its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
@@ -44,5 +44,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A number in `range` (modulo bias is irrelevant for test data).
+    public mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
+        range.lowerBound &+ next() % (range.upperBound &- range.lowerBound &+ 1)
+    }
+
+    /// A uniform integer in `range`.
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }
 }
