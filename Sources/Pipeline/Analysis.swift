@@ -116,6 +116,7 @@ public struct Analysis: Sendable {
                             policyName: config.policy.name, policyHash: config.policy.contentHash, toolVersion: ToolVersion.current,
                             jobs: config.jobs, exitStatus: Int32(summary.outcome.rawValue))
         try store.record(run: run, files: files, facts: facts) { db in
+            FaultInjection.point("inside-run-transaction")
             let inputs = try Store.reportInputs(db, callWindowSeconds: config.callWindowSeconds)
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
@@ -189,6 +190,14 @@ public struct Analysis: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Lets a test kill the process at a named point, to prove that a run killed
+/// midway leaves nothing behind: `OFFPLATFORM_FAULT=<point>` sends SIGKILL there.
+enum FaultInjection {
+    static func point(_ name: String) {
+        if ProcessInfo.processInfo.environment["OFFPLATFORM_FAULT"] == name { kill(getpid(), SIGKILL) }
     }
 }
 
