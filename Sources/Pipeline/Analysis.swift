@@ -30,7 +30,11 @@ public struct Analysis: Sendable {
         let store = try Store(path: config.databasePath)
 
         // Inputs, and which of them were analyzed before.
-        let inputs = InputSpec.resolve(config.inputs.map(InputSpec.init(argument:)))
+        let specs = config.inputs.map(InputSpec.init(argument:))
+        for (arg, spec) in zip(config.inputs, specs) where InputSpec.resolve([spec]).isEmpty {
+            log("\(arg): no *.jsonl or *.jsonl.gz files in this directory")
+        }
+        let inputs = InputSpec.resolve(specs)
         let reader = ExportReader()
         var preHashes: [String?] = []
         var toRead: [Int32] = []
