@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,8 +3,8 @@
 Independent of the tool: the numbers follow docs/METRICS.md literally, with
 statsmodels' Wilson interval and scipy's Fisher test as references.
 Formats: counts as integers; rates, shares, intervals, ratios and median
-minutes with 6 decimals; p-values with '%.6g'; an empty cell where a value
-does not exist. Columns in the order docs/METRICS.md lists them.
+minutes with 6 decimals; p-values with 6 decimals from 0.0001 up and '%.3e'
+below; an empty cell where a value does not exist. Columns in the order docs/METRICS.md lists them.
 """
 from __future__ import annotations
 
@@ -177,6 +177,9 @@ def two_by_two(a: int, b: int, c: int, d: int) -> list[str]:
     """Relative risk (Katz), odds ratio (Woolf), Fisher's two-sided p and the correction flag."""
     if a + b == 0 or c + d == 0:
         return ["", "", "", "", "", "", "", "0"]
+    if a + c == 0 or b + d == 0:
+        # No call moved, or every call did: no ratio exists; the test still has a p-value (1).
+        return ["", "", "", "", "", "", p_value(fisher_exact([[a, b], [c, d]], alternative="two-sided")[1]), "0"]
     corrected = min(a, b, c, d) == 0
     A, B, C, D = (x + 0.5 for x in (a, b, c, d)) if corrected else (a, b, c, d)
     rr = (A / (A + B)) / (C / (C + D))
@@ -186,7 +189,12 @@ def two_by_two(a: int, b: int, c: int, d: int) -> list[str]:
     p = fisher_exact([[a, b], [c, d]], alternative="two-sided")[1]
     return [f6(rr), f6(rr * math.exp(-Z * se_rr)), f6(rr * math.exp(Z * se_rr)),
             f6(odds), f6(odds * math.exp(-Z * se_or)), f6(odds * math.exp(Z * se_or)),
-            "%.6g" % p, "1" if corrected else "0"]
+            p_value(p), "1" if corrected else "0"]
+
+
+def p_value(p: float) -> str:
+    """Six decimals from 0.0001 up, three significant digits in scientific notation below."""
+    return "%.6f" % p if p >= 1e-4 else "%.3e" % p
 
 
 def call_failure_summary(calls: list[CallFact]) -> list[list[str]]:
