@@ -28,8 +28,28 @@ public struct Analysis: Sendable {
         let started = Timestamp.now
         let config = configuration
         let store = try Store(path: config.databasePath)
+        let collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
+        let known = try store.loadLedger()
+        let settlement = Settler.settle(collection.harvest, known: known, policy: config.policy)
+        return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
+                            reportsDirectory: config.reportsDirectory)
+            .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
+                    recordsByType: collection.recordsByType, settled: settlement.facts, known: known, messages: settlement.messages,
+                    duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
+    }
 
-        // Inputs, and which of them were analyzed before.
+    /// What reading produced: every input file accounted for, and the harvest of
+    /// those read to the end (a failed file contributes nothing).
+    struct Collection {
+        var files: [InputFileRecord]
+        var harvest: Harvest
+        var recordsByType: [String: Int]
+    }
+
+    /// Resolves the inputs, skips those `alreadyAnalyzed` says were analyzed before,
+    /// reads the rest concurrently, and accounts for every line.
+    func collect(alreadyAnalyzed: (String) throws -> Bool) throws -> Collection {
+        let config = configuration
         let specs = config.inputs.map(InputSpec.init(argument:))
         for (arg, spec) in zip(config.inputs, specs) where InputSpec.resolve([spec]).isEmpty {
             log("\(arg): no *.jsonl or *.jsonl.gz files in this directory")
@@ -41,21 +61,18 @@ public struct Analysis: Sendable {
         for (i, input) in inputs.enumerated() {
             let hash = input.unavailable == nil ? reader.contentHash(of: input) : nil
             preHashes.append(hash)
-            if let hash, !config.force, try store.isAnalyzed(contentHash: hash) { continue }
+            if let hash, try alreadyAnalyzed(hash) { continue }
             toRead.append(Int32(i))
         }
 
-        // Read, decode and detect, concurrently.
         let harvested = readAndHarvest(inputs, indices: toRead)
 
-        // Account for every line of every file.
-        var files: [InputFileRecord] = []
+        var out = Collection(files: [], harvest: Harvest(), recordsByType: [:])
         var complete: [Harvest] = []
-        var recordsByType: [String: Int] = [:]
         for (i, input) in inputs.enumerated() {
             guard let s = harvested.summaries[Int32(i)] else {
-                files.append(InputFileRecord(path: input.displayPath, contentHash: preHashes[i] ?? "", bytes: 0, uncompressedBytes: 0,
-                                             lines: 0, blankLines: 0, records: 0, rejectedLines: 0, status: .skippedAlreadyAnalyzed))
+                out.files.append(InputFileRecord(path: input.displayPath, contentHash: preHashes[i] ?? "", bytes: 0, uncompressedBytes: 0,
+                                                 lines: 0, blankLines: 0, records: 0, rejectedLines: 0, status: .skippedAlreadyAnalyzed))
                 continue
             }
             let hash = s.sha256 ?? preHashes[i] ?? ""
@@ -63,73 +80,30 @@ public struct Analysis: Sendable {
             let tally = harvest.files[Int32(i)] ?? FileTally()
             switch s.status {
             case .complete:
-                if input.source == .standardInput, !config.force, try store.isAnalyzed(contentHash: hash) {
-                    files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
-                                                 uncompressedBytes: Int64(s.decompressedBytes), lines: 0, blankLines: 0, records: 0,
-                                                 rejectedLines: 0, status: .skippedAlreadyAnalyzed))
+                if input.source == .standardInput, try alreadyAnalyzed(hash) {
+                    out.files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                                     uncompressedBytes: Int64(s.decompressedBytes), lines: 0, blankLines: 0, records: 0,
+                                                     rejectedLines: 0, status: .skippedAlreadyAnalyzed))
                     continue
                 }
-                let rejections = tally.rejections.map { (line: Int($0.line), reason: $0.reason) }.sorted { $0.line < $1.line }
+                let rejections = tally.sortedRejections
                 report(rejections, of: input.displayPath)
-                files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
-                                             uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: s.blankLines,
-                                             records: tally.records, rejectedLines: rejections.count, status: .analyzed,
-                                             rejections: rejections))
-                recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
+                out.files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                                 uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: s.blankLines,
+                                                 records: tally.records, rejectedLines: rejections.count, status: .analyzed,
+                                                 rejections: rejections))
+                out.recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
                 complete.append(harvest)
             case .failed, .stopped:
                 let reason = if case .failed(let r) = s.status { r } else { "reading stopped" }
                 log("\(input.displayPath): file failed: \(reason) (\(s.lines) complete lines read before); nothing from it counts")
-                files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
-                                             uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: 0, records: 0,
-                                             rejectedLines: s.lines, status: .failed, failure: reason))
+                out.files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                                 uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: 0, records: 0,
+                                                 rejectedLines: s.lines, status: .failed, failure: reason))
             }
         }
-
-        // Settle rooms with everything the ledger knows, then judge.
-        var harvest = Harvest()
-        for h in complete { harvest.merge(h) }
-        let known = try store.loadLedger()
-        let settlement = Settler.settle(harvest, known: known, policy: config.policy)
-        var everything = known
-        everything.update(with: settlement.facts.ledger)
-        let facts = settlement.facts.finalize(judge: Judge(policy: config.policy), ledger: RoomLedger(everything))
-
-        // Summary, then one transaction for the run and its reports, then the CSVs.
-        var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
-                                 messages: settlement.messages, duplicateMessages: settlement.duplicateMessages,
-                                 findingsByVerdict: Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) }),
-                                 bytesRead: files.reduce(0) { $0 + $1.bytes }, uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes },
-                                 wallSeconds: 0, policyLabel: config.policy.label, databasePath: config.databasePath,
-                                 reportsDirectory: config.reportsDirectory)
-        for f in files {
-            summary.linesRead += f.lines
-            summary.blankLines += f.blankLines
-            if f.status == .failed, f.lines > 0 { summary.rejectedByReason["file_failed", default: 0] += f.lines }
-            for r in f.rejections { summary.rejectedByReason[r.reason, default: 0] += 1 }
-        }
-        summary.wallSeconds = clock.secondsElapsed
-
-        let order = ReportOrder(policy: config.policy)
-        var tables: [ReportTable] = []
-        let run = RunRecord(mode: .analyze, startedAt: started, finishedAt: .now, wallSeconds: summary.wallSeconds,
-                            inputs: config.inputs, linesRead: summary.linesRead, blankLines: summary.blankLines,
-                            recordsByType: summary.recordsByType, rejectedByReason: summary.rejectedByReason,
-                            duplicateMessages: summary.duplicateMessages, messages: summary.messages,
-                            findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
-                            policyName: config.policy.name, policyHash: config.policy.contentHash, toolVersion: ToolVersion.current,
-                            jobs: config.jobs, exitStatus: Int32(summary.outcome.rawValue))
-        try store.record(run: run, files: files, facts: facts) { db in
-            FaultInjection.point("inside-run-transaction")
-            let inputs = try Store.reportInputs(db, callWindowSeconds: config.callWindowSeconds)
-            tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
-                                                       rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
-            try Store.replaceReports(tables, db)
-            try Store.rebuildRepeatOffenders(db)
-        }
-        try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: config.reportsDirectory))
-        summary.wallSeconds = clock.secondsElapsed
-        return summary
+        for h in complete { out.harvest.merge(h) }
+        return out
     }
 
     /// Reports rejected lines on the log: the first few per file (all are stored).

@@ -70,6 +70,10 @@ struct FileTally: Sendable {
     }
 
     var records: Int { recordsByType.values.reduce(0, +) }
+
+    var sortedRejections: [(line: Int, reason: String)] {
+        rejections.map { (line: Int($0.line), reason: $0.reason) }.sorted { $0.line < $1.line }
+    }
 }
 
 /// Turns decoded records into harvest entries: runs the detector on message

@@ -1,0 +1,59 @@
+import Foundation
+import ExportFormat
+import Policy
+import Analytics
+import Writers
+
+/// The last stage of `analyze` and `merge`: judges settled facts with every
+/// room the ledger knows, writes the run in one transaction with its rebuilt
+/// reports, then writes the CSVs.
+struct Recorder {
+    let store: Store
+    let policy: PolicyDocument
+    let callWindowSeconds: Int64
+    let reportsDirectory: String
+
+    /// `known`: what the ledger knew before this run (as loaded from the store).
+    func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
+                settled: SettledFacts, known: LedgerDelta, messages: Int, duplicateMessages: Int, started: Timestamp,
+                clock: ContinuousClock.Instant) throws -> RunSummary {
+        var everything = known
+        everything.update(with: settled.ledger)
+        let facts = settled.finalize(judge: Judge(policy: policy), ledger: RoomLedger(everything))
+
+        var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
+                                 messages: messages, duplicateMessages: duplicateMessages,
+                                 findingsByVerdict: Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) }),
+                                 bytesRead: files.reduce(0) { $0 + $1.bytes }, uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes },
+                                 wallSeconds: 0, policyLabel: policy.label, databasePath: store.path, reportsDirectory: reportsDirectory)
+        for f in files {
+            summary.linesRead += f.lines
+            summary.blankLines += f.blankLines
+            if f.status == .failed, f.lines > 0 { summary.rejectedByReason["file_failed", default: 0] += f.lines }
+            for r in f.rejections { summary.rejectedByReason[r.reason, default: 0] += 1 }
+        }
+        summary.wallSeconds = clock.secondsElapsed
+
+        var tables: [ReportTable] = []
+        let run = RunRecord(mode: mode, startedAt: started, finishedAt: .now, wallSeconds: summary.wallSeconds,
+                            inputs: inputs, linesRead: summary.linesRead, blankLines: summary.blankLines,
+                            recordsByType: summary.recordsByType, rejectedByReason: summary.rejectedByReason,
+                            duplicateMessages: summary.duplicateMessages, messages: summary.messages,
+                            findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
+                            policyName: policy.name, policyHash: policy.contentHash, toolVersion: ToolVersion.current,
+                            jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
+        let order = ReportOrder(policy: policy)
+        let window = callWindowSeconds
+        try store.record(run: run, files: files, facts: facts) { db in
+            FaultInjection.point("inside-run-transaction")
+            let inputs = try Store.reportInputs(db, callWindowSeconds: window)
+            tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
+                                                       rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
+            try Store.replaceReports(tables, db)
+            try Store.rebuildRepeatOffenders(db)
+        }
+        try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: reportsDirectory))
+        summary.wallSeconds = clock.secondsElapsed
+        return summary
+    }
+}
