@@ -275,3 +275,36 @@ extension SettledFacts {
         return out
     }
 }
+
+extension SettledFacts {
+    /// The same facts with file indices translated by `map` (files not in `map` are dropped).
+    public func remappingFiles(_ map: [Int32: Int32]) -> SettledFacts {
+        var out = SettledFacts()
+        for (k, v) in messageCounts {
+            guard let f = map[k.file] else { continue }
+            var key = k
+            key.file = f
+            out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + v
+        }
+        for (k, v) in roomFacts {
+            guard let f = map[k.file] else { continue }
+            var key = k
+            key.file = f
+            out.roomFacts[key, default: MessageCount()] = out.roomFacts[key, default: MessageCount()] + v
+        }
+        out.pendingMessages = pendingMessages.compactMap { m in
+            guard let f = map[m.file] else { return nil }
+            var m = m
+            m.file = f
+            return m
+        }
+        out.calls = calls.compactMap { c in
+            guard let f = map[c.file] else { return nil }
+            var c = c
+            c.file = f
+            return c
+        }
+        out.ledger = ledger
+        return out
+    }
+}

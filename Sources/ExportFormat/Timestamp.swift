@@ -3,7 +3,7 @@
 /// Integer nanoseconds rather than `Date` (a `Double`) so that ordering within a
 /// room is exact and two parses of the same text are equal. Representable range:
 /// 1677-09-21 to 2262-04-11; a timestamp outside it is rejected as `bad_timestamp`.
-public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var nanosecondsSinceEpoch: Int64
 
     public init(nanosecondsSinceEpoch: Int64) {
@@ -88,5 +88,22 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     static func pad(_ v: Int64, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+/// Timestamps travel (in partial results) as RFC 3339 text in UTC: exact to the
+/// nanosecond, and readable.
+extension Timestamp: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let t = Timestamp(rfc3339: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 instant: \(text)"))
+        }
+        self = t
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rfc3339)
     }
 }

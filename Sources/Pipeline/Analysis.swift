@@ -88,10 +88,12 @@ public struct Analysis: Sendable {
                 }
                 let rejections = tally.sortedRejections
                 report(rejections, of: input.displayPath)
-                out.files.append(InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
-                                                 uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: s.blankLines,
-                                                 records: tally.records, rejectedLines: rejections.count, status: .analyzed,
-                                                 rejections: rejections))
+                var record = InputFileRecord(path: input.displayPath, contentHash: hash, bytes: Int64(s.bytesRead),
+                                             uncompressedBytes: Int64(s.decompressedBytes), lines: s.lines, blankLines: s.blankLines,
+                                             records: tally.records, rejectedLines: rejections.count, status: .analyzed,
+                                             rejections: rejections)
+                record.recordsByType = tally.recordsByType
+                out.files.append(record)
                 out.recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
                 complete.append(harvest)
             case .failed, .stopped:
@@ -116,13 +118,17 @@ public struct Analysis: Sendable {
     }
 
     struct Harvested {
+        var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
         /// One harvest per file (merged from every thread that worked on it).
         var harvests: [Int32: Harvest] = [:]
     }
 
     /// Reads the files at `indices` on `jobs` threads; returns each file's read summary and harvest.
-    func readAndHarvest(_ inputs: [InputFile], indices: [Int32]) -> Harvested {
+    ///
+    /// With `keyed`, each line is a keyed line of the distributed job (`KeyedLine`):
+    /// it carries the file and line it came from, and is counted under that file.
+    func readAndHarvest(_ inputs: [InputFile], indices: [Int32], keyed: Bool = false) -> Harvested {
         let config = configuration
         let options = ReadOptions(maximumLineLength: config.maxLineBytes)
         let harvester = Harvester(detector: detector, contexts: FindingContextScanner(policy: config.policy))
@@ -148,12 +154,31 @@ public struct Analysis: Sendable {
                     state.harvests[f] = nil
                     var messages = 0
                     for i in batch.lines.indices {
-                        let outcome = batch.withLine(at: i) { decoder.decode($0) }
-                        if case .record(.message) = outcome { messages += 1 }
-                        harvester.add(outcome, origin: LineOrigin(file: f, line: Int32(batch.lines[i].number)), to: &h)
+                        batch.withLine(at: i) { raw in
+                            var origin = LineOrigin(file: f, line: Int32(batch.lines[i].number))
+                            var line = raw
+                            if keyed {
+                                guard let k = KeyedLine(raw) else { state.malformedKeyedLines += 1; return }
+                                origin = LineOrigin(file: k.file, line: k.line)
+                                line = k.payload
+                                h.files[k.file, default: FileTally()].count(line: line)
+                                if KeyedLine.isBlank(line) { return }
+                                if KeyedLine.isTooLongMarker(line) {
+                                    h.files[k.file, default: FileTally()].rejections.append((k.line, RejectionReason.lineTooLong.code))
+                                    return
+                                }
+                            }
+                            let outcome = decoder.decode(line)
+                            if case .record(.message) = outcome { messages += 1 }
+                            harvester.add(outcome, origin: origin, to: &h)
+                        }
                     }
-                    for n in batch.tooLongLineNumbers {
-                        h.files[f, default: FileTally()].rejections.append((Int32(n), RejectionReason.lineTooLong.code))
+                    if keyed {
+                        state.malformedKeyedLines += batch.tooLongLineNumbers.count
+                    } else {
+                        for n in batch.tooLongLineNumbers {
+                            h.files[f, default: FileTally()].rejections.append((Int32(n), RejectionReason.lineTooLong.code))
+                        }
                     }
                     state.harvests[f] = h
                     progress?.batchDone(bytes: batch.bytes.count, messages: messages)
@@ -162,6 +187,7 @@ public struct Analysis: Sendable {
         progress?.stop()
         var out = Harvested()
         for state in results.slots {
+            out.malformedKeyedLines += state.malformedKeyedLines
             out.summaries.merge(state.summaries) { a, _ in a }
             for (f, h) in state.harvests {
                 if out.harvests[f] == nil { out.harvests[f] = h } else { out.harvests[f]!.merge(h) }
@@ -182,6 +208,7 @@ enum FaultInjection {
 /// Per-thread results, each slot touched by its thread only until all threads are joined.
 final class ThreadResults: @unchecked Sendable {
     final class Slot {
+        var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
         var harvests: [Int32: Harvest] = [:]
     }

@@ -63,10 +63,23 @@ struct Harvest: Sendable {
 struct FileTally: Sendable {
     var recordsByType: [String: Int] = [:]
     var rejections: [(line: Int32, reason: String)] = []
+    /// Counted here only for keyed lines (a file read directly is counted by its reader).
+    var lines = 0
+    var blankLines = 0
+    var payloadBytes: Int64 = 0
 
     mutating func merge(_ other: FileTally) {
         recordsByType.merge(other.recordsByType, uniquingKeysWith: +)
         rejections += other.rejections
+        lines += other.lines
+        blankLines += other.blankLines
+        payloadBytes += other.payloadBytes
+    }
+
+    mutating func count(line: UnsafeRawBufferPointer) {
+        lines += 1
+        payloadBytes += Int64(line.count + 1)
+        if KeyedLine.isBlank(line) { blankLines += 1 }
     }
 
     var records: Int { recordsByType.values.reduce(0, +) }

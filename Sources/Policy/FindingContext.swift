@@ -2,7 +2,7 @@ import ExportFormat
 import Detection
 
 /// Where in a message a finding was made.
-public enum FindingSource: Sendable, Hashable, Codable {
+public enum FindingSource: Sendable, Hashable {
     case text
     case attachment(AttachmentKind)
 
@@ -17,6 +17,21 @@ public enum FindingSource: Sendable, Hashable, Codable {
         if label == "text" { self = .text; return }
         guard label.hasPrefix("attachment:"), let k = AttachmentKind(rawValue: String(label.dropFirst(11))) else { return nil }
         self = .attachment(k)
+    }
+}
+
+extension FindingSource: Codable {
+    public init(from decoder: any Decoder) throws {
+        let label = try decoder.singleValueContainer().decode(String.self)
+        guard let s = FindingSource(label: label) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown source \(label)"))
+        }
+        self = s
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(label)
     }
 }
 

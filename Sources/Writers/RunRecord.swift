@@ -21,6 +21,8 @@ public struct InputFileRecord: Sendable, Hashable {
     public var blankLines: Int
     public var records: Int
     public var rejectedLines: Int
+    /// The records by type (`message`, `call`, …): `records` is their sum.
+    public var recordsByType: [String: Int] = [:]
     public var status: Status
     public var failure: String?
     /// Rejected lines: line number and reason.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Policy
+import Writers
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,11 +55,25 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no summary (rejected lines and failed files are still reported on standard error).")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Write a partial result to this file instead of the database and reports (for `merge`; docs/DISTRIBUTED.md).",
+                                            valueName: "file"))
+    var partial: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --partial: the inputs are keyed lines of the distributed job, and this JSON file lists their files.",
+                                            valueName: "file"))
+    var manifest: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --partial: the room ledger of earlier nights (from `offplatform ledger export`).", valueName: "file"))
+    var ledger: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard callWindow >= 1 else { throw ValidationError("--call-window must be at least 1 minute") }
         guard ByteSize.parse(maxLineBytes) != nil else {
             throw ValidationError("--max-line-bytes: '\(maxLineBytes)' is not a size like 1MiB, 512KiB or 65536")
+        }
+        if partial == nil, manifest != nil || ledger != nil {
+            throw ValidationError("--manifest and --ledger go with --partial")
         }
     }
 
@@ -68,6 +83,19 @@ struct AnalyzeCommand: ParsableCommand {
             inputs: inputs.isEmpty ? ["SampleData"] : inputs, databasePath: db, reportsDirectory: reports, policy: policy,
             jobs: jobs, maxLineBytes: ByteSize.parse(maxLineBytes)!, force: force, callWindowSeconds: Int64(callWindow) * 60,
             progress: progress ?? (isatty(STDERR_FILENO) != 0))
+        if let partial {
+            do {
+                let analysis = Analysis(configuration: config, detector: try makeDetector(), log: { printError($0) })
+                let known = try ledger.map { try LedgerFile.read(from: URL(fileURLWithPath: $0)) } ?? LedgerDelta()
+                let manifest = try self.manifest.map { try Manifest.read(from: URL(fileURLWithPath: $0)) }
+                let s = try analysis.runPartial(output: URL(fileURLWithPath: partial), manifest: manifest, known: known)
+                if !quiet { printError(s.text) }
+            } catch {
+                printError("offplatform: error: \(error) — no partial result was written")
+                throw ExitStatus.failure.exitCode
+            }
+            return
+        }
         let summary: RunSummary
         do {
             summary = try Analysis(configuration: config, detector: try makeDetector(), log: { printError($0) }).run()
