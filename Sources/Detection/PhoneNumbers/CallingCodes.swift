@@ -31,7 +31,7 @@ struct NationalShape: Sendable {
         self.prefix = NationalShape.parse(pattern)
     }
 
-    func matches(_ national: ArraySlice<UInt8>) -> Bool {
+    func matches<C: RandomAccessCollection>(_ national: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard lengths.contains(national.count), national.count >= prefix.count else { return false }
         var i = national.startIndex
         for set in prefix {
@@ -99,10 +99,14 @@ struct CallingCode: Sendable {
     /// If not empty, a national number must match one of these.
     var shapes: [NationalShape]
 
+    /// Built once per code, so a match does not format its explanation.
+    var explanationAfterPlus: String
+    var explanationAfterPrefix: String
+
     var codeLength: Int { code >= 100 ? 3 : (code >= 10 ? 2 : 1) }
 
     /// Whether `national` can be a number of this plan.
-    func admits(_ national: ArraySlice<UInt8>) -> Bool {
+    func admits<C: RandomAccessCollection>(_ national: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard nationalLengths.contains(national.count), let first = national.first else { return false }
         if first == UInt8(ascii: "0") && !leadingZero { return false }
         if shapes.isEmpty { return true }
@@ -113,7 +117,9 @@ struct CallingCode: Sendable {
 private func cc(_ code: Int, _ region: String, _ lengths: ClosedRange<Int>, trunk: Character? = nil,
                 leadingZero: Bool = false, _ shapes: [NationalShape] = []) -> CallingCode {
     CallingCode(code: code, region: region, nationalLengths: lengths,
-                trunk: trunk.map { $0.asciiValue! }, leadingZero: leadingZero, shapes: shapes)
+                trunk: trunk.map { $0.asciiValue! }, leadingZero: leadingZero, shapes: shapes,
+                explanationAfterPlus: "international format: + and the country code of \(region)",
+                explanationAfterPrefix: "international dialling prefix and the country code of \(region)")
 }
 
 enum CallingCodes {
@@ -345,7 +351,7 @@ enum CallingCodes {
 
     /// The calling code that `digits` starts with. E.164 codes form a prefix-free
     /// set, so at most one of the 1-, 2- and 3-digit prefixes is assigned.
-    static func prefix(of digits: ArraySlice<UInt8>) -> CallingCode? {
+    static func prefix<C: RandomAccessCollection>(of digits: C) -> CallingCode? where C.Element == UInt8, C.Index == Int {
         var value = 0
         var i = digits.startIndex
         for _ in 0..<3 {

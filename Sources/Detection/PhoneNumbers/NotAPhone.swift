@@ -93,7 +93,7 @@ enum NotAPhone {
     static func isYear(_ v: Int) -> Bool { (1900...2099).contains(v) }
 
     /// The Luhn checksum that every payment card number satisfies.
-    static func luhnValid(_ digits: [UInt8]) -> Bool {
+    static func luhnValid<C: RandomAccessCollection>(_ digits: C) -> Bool where C.Element == UInt8, C.Index == Int {
         var sum = 0
         var double = false
         for b in digits.reversed() {
@@ -110,7 +110,7 @@ enum NotAPhone {
 
     /// The longest stretch of digits each one more (or one less) than the one
     /// before ("…12345678…"); 9 → 0 continues an ascending stretch.
-    static func longestConsecutiveRun(_ digits: [UInt8]) -> Int {
+    static func longestConsecutiveRun<C: RandomAccessCollection>(_ digits: C) -> Int where C.Element == UInt8, C.Index == Int {
         guard !digits.isEmpty else { return 0 }
         var best = 1, up = 1, down = 1
         for i in 1..<digits.count {
@@ -123,7 +123,7 @@ enum NotAPhone {
     }
 
     /// "0123456789", "987654321": each digit one more (or one less) than the one before.
-    static func isConsecutiveRun(_ digits: [UInt8]) -> Bool {
+    static func isConsecutiveRun<C: RandomAccessCollection>(_ digits: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard digits.count >= 3 else { return false }
         let step = Int(digits[1]) - Int(digits[0])
         guard step == 1 || step == -1 else { return false }

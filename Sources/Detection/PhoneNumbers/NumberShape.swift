@@ -15,14 +15,65 @@ struct Separators: OptionSet, Sendable, Hashable {
     static let comma = Separators(rawValue: 1 << 6)
 }
 
+/// A value that fits in one byte, so that up to 32 of them can live inline.
+protocol InlineByte {
+    init(inlineByte: UInt8)
+    var inlineByte: UInt8 { get }
+}
+
+extension UInt8: InlineByte {
+    init(inlineByte: UInt8) { self = inlineByte }
+    var inlineByte: UInt8 { self }
+}
+
+extension Int: InlineByte {
+    init(inlineByte: UInt8) { self = Int(inlineByte) }
+    var inlineByte: UInt8 { UInt8(truncatingIfNeeded: self) }
+}
+
+extension Separators: InlineByte {
+    init(inlineByte: UInt8) { self.init(rawValue: inlineByte) }
+    var inlineByte: UInt8 { rawValue }
+}
+
+/// Up to 32 small values stored inline, so filling a shape never allocates; the
+/// scanner only builds shapes of at most `PhoneScanner.maxDigits` digits.
+struct Inline32<Element: InlineByte>: RandomAccessCollection, Sendable {
+    static var capacity: Int { 32 }
+    private var storage = SIMD32<UInt8>()
+    private(set) var count = 0
+
+    init() {}
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count, "index out of range")
+        return Element(inlineByte: storage[i])
+    }
+
+    mutating func append(_ e: Element) {
+        precondition(count < Inline32.capacity, "more than 32 values in a number shape")
+        storage[count] = e.inlineByte
+        count += 1
+    }
+
+    mutating func append<S: Sequence>(contentsOf s: S) where S.Element == Element {
+        for e in s { append(e) }
+    }
+
+    mutating func removeAll() { count = 0 }
+}
+
 /// The digits of one phone candidate and their grouping.
 struct NumberShape: Sendable {
     /// ASCII digits, in order, without separators or extension.
-    var digits: [UInt8] = []
+    var digits = Inline32<UInt8>()
     /// Lengths of the digit groups, in order; they add up to `digits.count`.
-    var groups: [Int] = []
+    var groups = Inline32<Int>()
     /// `separators[i]` sits between group `i` and group `i + 1`.
-    var separators: [Separators] = []
+    var separators = Inline32<Separators>()
     /// Written with a leading `+` (or `++`).
     var plus = false
     /// The index of the one group written in brackets ("(415) 666-7777"), if any.
@@ -34,11 +85,7 @@ struct NumberShape: Sendable {
     /// An extension follows ("x 123", "ext. 45"): nothing but a phone number has one.
     var hasExtension = false
 
-    init() {
-        digits.reserveCapacity(24)
-        groups.reserveCapacity(24)
-        separators.reserveCapacity(24)
-    }
+    init() {}
 
     /// A shape from a number as written, for tests and tools: digits, and any of
     /// ` -./()~` as separators; a leading `+` sets `plus`.
@@ -77,9 +124,9 @@ struct NumberShape: Sendable {
     }
 
     mutating func reset() {
-        digits.removeAll(keepingCapacity: true)
-        groups.removeAll(keepingCapacity: true)
-        separators.removeAll(keepingCapacity: true)
+        digits.removeAll()
+        groups.removeAll()
+        separators.removeAll()
         plus = false
         bracketed = nil
         spelled = false
@@ -93,7 +140,7 @@ struct NumberShape: Sendable {
     func grouped(_ lengths: Int...) -> Bool { groups.elementsEqual(lengths) }
 
     /// The digits of group `g`.
-    func group(_ g: Int) -> ArraySlice<UInt8> {
+    func group(_ g: Int) -> Slice<Inline32<UInt8>> {
         var start = 0
         for k in 0..<g { start += groups[k] }
         return digits[start..<(start + groups[g])]

@@ -5,35 +5,66 @@
 // count ("Phone: 5551234"). Only the few words right before the number, and the
 // one right after, are looked at, so the cost is bounded per candidate.
 
-/// A small set of lower-case words (UTF-8), looked up without building strings.
+/// A small set of lower-case words (UTF-8, at most 16 bytes), looked up without
+/// building strings or hashing through `Hasher`: a word is packed into two
+/// integers (which makes the key exact) and found in a small open-addressing table.
 struct WordList: Sendable {
-    private var buckets: [[[UInt8]]]  // by length, 1...maxLength
+    private struct Key: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var length: Int = 0
+
+        var slotHash: UInt64 { (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length) }
+    }
+
+    private var slots: [Key]
+    private var mask: Int
+    /// The words, for tests of the lists themselves.
+    let words: [String]
 
     static let maxLength = 16
 
     init(_ words: [String]) {
-        buckets = Array(repeating: [], count: WordList.maxLength + 1)
+        self.words = words
+        var capacity = 16
+        while capacity < words.count * 4 { capacity *= 2 }
+        slots = Array(repeating: Key(), count: capacity)
+        mask = capacity - 1
         for w in words {
             let b = Array(w.utf8)
             precondition(!b.isEmpty && b.count <= WordList.maxLength, "bad context word \(w)")
-            buckets[b.count].append(b)
+            let k = b.withUnsafeBufferPointer { WordList.key($0, 0..<$0.count) }
+            var i = Int(truncatingIfNeeded: k.slotHash >> 7) & mask
+            while slots[i].length != 0 && slots[i] != k { i = (i + 1) & mask }
+            slots[i] = k
         }
     }
 
-    var words: [String] { buckets.flatMap { $0.map { String(decoding: $0, as: UTF8.self) } } }
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key {
+        var k = Key()
+        k.length = range.count
+        var o: UInt64 = 0
+        for i in range {
+            var b = bytes[i]
+            if b &- 0x41 < 26 { b |= 0x20 }
+            if o < 8 {
+                k.low |= UInt64(b) << (o * 8)
+            } else {
+                k.high |= UInt64(b) << ((o - 8) * 8)
+            }
+            o += 1
+        }
+        return k
+    }
 
     /// Whether bytes[range] (ASCII letters compared case-insensitively) is in the list.
     func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count <= WordList.maxLength else { return false }
-        outer: for w in buckets[range.count] {
-            var i = range.lowerBound
-            for c in w {
-                var b = bytes[i]
-                if b &- 0x41 < 26 { b |= 0x20 }
-                if b != c { continue outer }
-                i += 1
-            }
-            return true
+        guard !range.isEmpty && range.count <= WordList.maxLength else { return false }
+        let k = WordList.key(bytes, range)
+        var i = Int(truncatingIfNeeded: k.slotHash >> 7) & mask
+        while slots[i].length != 0 {
+            if slots[i] == k { return true }
+            i = (i + 1) & mask
         }
         return false
     }

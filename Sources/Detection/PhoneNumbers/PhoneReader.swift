@@ -36,7 +36,8 @@ enum PhoneReader {
         guard n >= 5 && n <= 17, NotAPhone.reason(s) == nil else { return nil }
         if s.plus { return international(s, from: 0, prefix: nil) }
         let d = s.digits
-        if d[0] == UInt8(ascii: "0") || s.hasPrefix("810") {
+        // Every international prefix starts 00, 01 or 810.
+        if (d[0] == UInt8(ascii: "0") && d[1] <= UInt8(ascii: "1")) || s.hasPrefix("810") {
             if let r = viaInternationalPrefix(s) { return r }
         }
         // A lone digit inside a national number ("4 8 15 16 23 42") is a list, not a
@@ -88,9 +89,7 @@ enum PhoneReader {
             }
         }
         if prefix != nil && national.count < 7 { return nil }
-        let why = prefix == nil
-            ? "international format: + and the country code of \(code.region)"
-            : "international dialling prefix \(prefix!) and the country code of \(code.region)"
+        let why = prefix == nil ? code.explanationAfterPlus : code.explanationAfterPrefix
         return PhoneReading(form: .international, normalized: e164(code.code, national), why: why)
     }
 
@@ -120,7 +119,7 @@ enum PhoneReader {
     // MARK: National
 
     /// North American Numbering Plan: area code and exchange both start with 2–9.
-    static func isNANP(_ ten: ArraySlice<UInt8>) -> Bool {
+    static func isNANP<C: RandomAccessCollection>(_ ten: C) -> Bool where C.Element == UInt8, C.Index == Int {
         guard ten.count == 10 else { return false }
         let a = ten[ten.startIndex], e = ten[ten.startIndex + 3]
         return a >= UInt8(ascii: "2") && a <= UInt8(ascii: "9") && e >= UInt8(ascii: "2") && e <= UInt8(ascii: "9")
@@ -252,10 +251,22 @@ enum PhoneReader {
 
     // MARK: Output
 
-    static func e164(_ code: Int, _ national: ArraySlice<UInt8>) -> String {
-        var out = "+\(code)"
-        out.unicodeScalars.append(contentsOf: national.map { Unicode.Scalar($0) })
-        return out
+    static func e164<C: Collection>(_ code: Int, _ national: C) -> String where C.Element == UInt8 {
+        let codeDigits = code >= 100 ? 3 : (code >= 10 ? 2 : 1)
+        return String(unsafeUninitializedCapacity: 1 + codeDigits + national.count) { out in
+            out[0] = UInt8(ascii: "+")
+            var c = code
+            for k in stride(from: codeDigits, through: 1, by: -1) {
+                out[k] = UInt8(truncatingIfNeeded: 0x30 + c % 10)
+                c /= 10
+            }
+            var i = 1 + codeDigits
+            for b in national {
+                out[i] = b
+                i += 1
+            }
+            return i
+        }
     }
 
     static func written(_ s: NumberShape) -> String { String(decoding: s.digits, as: UTF8.self) }

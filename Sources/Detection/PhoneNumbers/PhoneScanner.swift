@@ -23,6 +23,31 @@ struct DigitGroup {
     var after: Separators
 }
 
+/// Scratch room for the groups of one chain, owned by the caller (on the stack,
+/// see `PhoneRecognizer`), so scanning allocates nothing.
+struct GroupBuffer {
+    private let storage: UnsafeMutableBufferPointer<DigitGroup>
+    private(set) var count = 0
+
+    init(_ storage: UnsafeMutableBufferPointer<DigitGroup>) { self.storage = storage }
+
+    var capacity: Int { storage.count }
+    var last: DigitGroup? { count == 0 ? nil : storage[count - 1] }
+
+    subscript(i: Int) -> DigitGroup {
+        precondition(i >= 0 && i < count)
+        return storage[i]
+    }
+
+    mutating func append(_ g: DigitGroup) {
+        precondition(count < storage.count)
+        storage.initializeElement(at: count, to: g)
+        count += 1
+    }
+
+    mutating func removeAll() { count = 0 }
+}
+
 /// A phone number found in the text.
 struct PhoneMatch {
     /// Byte range in the normalized text, extension included.
@@ -40,18 +65,33 @@ struct PhoneScanner {
     static let maxDigits = 17
 
     let bytes: UnsafeBufferPointer<UInt8>
-    /// How many original scalars each byte came from (nil when unknown): a digit
-    /// that came from three or more was spelled out as a word.
-    let sourceWidth: ((Int) -> Int)?
+    /// The original scalars each byte came from (`NormalizedText.sourceStart`/`sourceEnd`),
+    /// if known: a digit that came from three or more was spelled out as a word.
+    let sourceStart: UnsafeBufferPointer<Int32>?
+    let sourceEnd: UnsafeBufferPointer<Int32>?
 
-    private var groups: [DigitGroup] = []
+    private var groups: GroupBuffer
     private var chainShape = NumberShape()
     private var window = NumberShape()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, sourceWidth: ((Int) -> Int)? = nil) {
+    /// `scratch` must hold at least `maxGroups` groups.
+    init(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<DigitGroup>,
+         sourceStart: UnsafeBufferPointer<Int32>? = nil, sourceEnd: UnsafeBufferPointer<Int32>? = nil) {
+        precondition(scratch.count >= PhoneScanner.maxGroups)
         self.bytes = bytes
-        self.sourceWidth = sourceWidth
-        groups.reserveCapacity(PhoneScanner.maxGroups)
+        self.groups = GroupBuffer(scratch)
+        self.sourceStart = sourceStart
+        self.sourceEnd = sourceEnd
+    }
+
+    /// Runs `body` with a scanner whose scratch lives on the stack.
+    static func withScanner<R>(bytes: UnsafeBufferPointer<UInt8>, sourceStart: UnsafeBufferPointer<Int32>? = nil,
+                               sourceEnd: UnsafeBufferPointer<Int32>? = nil,
+                               _ body: (inout PhoneScanner) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: DigitGroup.self, capacity: maxGroups) { scratch in
+            var scanner = PhoneScanner(bytes: bytes, scratch: scratch, sourceStart: sourceStart, sourceEnd: sourceEnd)
+            return body(&scanner)
+        }
     }
 
     /// Calls `found` for every phone number, in text order, without overlaps.
@@ -100,7 +140,7 @@ struct PhoneScanner {
     private mutating func chain(leadStart: Int, plusAt: Int?, firstDigit: Int, paren: Bool,
                                 _ found: (PhoneMatch) -> Void) -> Int {
         let n = bytes.count
-        groups.removeAll(keepingCapacity: true)
+        groups.removeAll()
         var j = firstDigit
         var openPending = paren
         var total = 0
@@ -158,15 +198,24 @@ struct PhoneScanner {
             lo += 1
         }
         guard lo < hi else { return chainEnd }
-        PhoneScanner.fill(&chainShape, from: groups, in: bytes, lo, hi)
-        let leadingDate = NotAPhone.leadingDateGroups(chainShape)
-        lo += leadingDate
-        if lo < hi {
-            PhoneScanner.fill(&chainShape, from: groups, in: bytes, lo, hi)
-            let trailing = NotAPhone.trailingDateGroups(chainShape)
-            if trailing > 0 {
-                hi -= trailing
-                withExt = false
+        // A date is at most three groups, and whether it stands apart shows in the
+        // separator after them: four groups from each end are enough to look at.
+        if hi - lo >= 2 {
+            let head = min(hi, lo + 4)
+            if digitCount(lo, head) <= Inline32<UInt8>.capacity {
+                PhoneScanner.fill(&chainShape, from: groups, in: bytes, lo, head)
+                lo += NotAPhone.leadingDateGroups(chainShape)
+            }
+        }
+        if hi - lo >= 2 {
+            let tail = max(lo, hi - 4)
+            if digitCount(tail, hi) <= Inline32<UInt8>.capacity {
+                PhoneScanner.fill(&chainShape, from: groups, in: bytes, tail, hi)
+                let trailing = NotAPhone.trailingDateGroups(chainShape)
+                if trailing > 0 {
+                    hi -= trailing
+                    withExt = false
+                }
             }
         }
         guard lo < hi else { return chainEnd }
@@ -176,9 +225,7 @@ struct PhoneScanner {
             found(m)
             return m.range.upperBound
         }
-        var digits = 0
-        for k in lo..<hi { digits += groups[k].end - groups[k].start }
-        if digits >= 14 {
+        if digitCount(lo, hi) >= 14 {
             return max(chainEnd, searchInside(lo, hi, lead: lead, ext: withExt ? ext : nil, found))
         }
         return chainEnd
@@ -315,8 +362,15 @@ struct PhoneScanner {
         var phoneWord: Bool
     }
 
-    /// Puts groups lo..<hi into `shape` (digits, lengths, separators only).
-    private static func fill(_ shape: inout NumberShape, from groups: [DigitGroup], in bytes: UnsafeBufferPointer<UInt8>,
+    private func digitCount(_ lo: Int, _ hi: Int) -> Int {
+        var digits = 0
+        for k in lo..<hi { digits += groups[k].end - groups[k].start }
+        return digits
+    }
+
+    /// Puts groups lo..<hi into `shape` (digits, lengths, separators only); they
+    /// must hold at most 32 digits.
+    private static func fill(_ shape: inout NumberShape, from groups: GroupBuffer, in bytes: UnsafeBufferPointer<UInt8>,
                              _ lo: Int, _ hi: Int) {
         shape.reset()
         for k in lo..<hi {
@@ -329,9 +383,7 @@ struct PhoneScanner {
 
     /// Reads groups lo..<hi as one number.
     private mutating func evaluate(_ lo: Int, _ hi: Int, lead: Lead, ext: (digits: Range<Int>, end: Int)?) -> PhoneMatch? {
-        var digits = 0
-        for k in lo..<hi { digits += groups[k].end - groups[k].start }
-        guard digits <= PhoneScanner.maxDigits else { return nil }
+        guard digitCount(lo, hi) <= PhoneScanner.maxDigits else { return nil }
 
         // Brackets: one pair around one group near the start, or a pair around
         // the whole window that is just text ("(4156667777)").
@@ -370,9 +422,9 @@ struct PhoneScanner {
         window.bracketed = bracketed
         window.afterPhoneWord = lo == 0 && lead.phoneWord
         window.hasExtension = ext != nil
-        if let width = sourceWidth {
+        if let sourceStart, let sourceEnd {
             for k in lo..<hi where !window.spelled {
-                for i in groups[k].start..<groups[k].end where width(i) >= 3 {
+                for i in groups[k].start..<groups[k].end where sourceEnd[i] - sourceStart[i] >= 3 {
                     window.spelled = true
                     break
                 }
@@ -407,9 +459,7 @@ struct PhoneScanner {
             var e = hi
             while e > s {
                 if cut(e) {
-                    var digits = 0
-                    for k in s..<e { digits += groups[k].end - groups[k].start }
-                    if digits <= PhoneScanner.maxDigits,
+                    if digitCount(s, e) <= PhoneScanner.maxDigits,
                        let m = evaluate(s, e, lead: lead, ext: e == hi ? ext : nil) {
                         found(m)
                         lastEnd = m.range.upperBound

@@ -22,9 +22,14 @@ public struct PhoneRecognizer: Recognizer {
     public func recognize(_ text: NormalizedText, into candidates: inout [Candidate]) {
         guard !text.bytes.isEmpty else { return }
         text.bytes.withUnsafeBufferPointer { bytes in
-            var scanner = PhoneScanner(bytes: bytes) { i in Int(text.sourceEnd[i] - text.sourceStart[i]) }
-            scanner.scan { match in
-                candidates.append(PhoneRecognizer.candidate(match, in: bytes))
+            text.sourceStart.withUnsafeBufferPointer { starts in
+                text.sourceEnd.withUnsafeBufferPointer { ends in
+                    PhoneScanner.withScanner(bytes: bytes, sourceStart: starts, sourceEnd: ends) { scanner in
+                        scanner.scan { match in
+                            candidates.append(PhoneRecognizer.candidate(match, in: bytes))
+                        }
+                    }
+                }
             }
         }
     }
