@@ -23,11 +23,14 @@ enum NotAPhone {
         if g.count == 2 && g[0] == 4 && g[1] == 4 && isYear(s.value(ofGroup: 0)) && isYear(s.value(ofGroup: 1)) {
             return "years"
         }
-        if g.count == 2 && s.separators[0] == .dash && s.group(1).suffix(2).elementsEqual("00".utf8)
+        if g.count == 2 && s.separators[0].contains(.dash) && s.group(1).suffix(2).elementsEqual("00".utf8)
             && s.group(0).last == UInt8(ascii: "0") {
             return "range of round numbers"
         }
-        if g.count == 2 && g[0] == 5 && g[1] == 4 && s.separators[0] == .dash { return "ZIP+4 code" }
+        if g.count == 2 && g[0] == 5 && g[1] == 4 && s.separators[0] == .dash && !s.afterPhoneWord {
+            // "04931-4955" after "Tel." is a German number; alone it reads as a ZIP+4 code.
+            return "ZIP+4 code"
+        }
         if g.count >= 3 && g[0] <= 3 && g.dropFirst().allSatisfy({ $0 == 3 })
             && s.group(g.count - 1).elementsEqual("000".utf8)
             && (s.separatorsAll(.space) || s.separatorsAll(.dot) || s.separatorsAll(.comma)) {

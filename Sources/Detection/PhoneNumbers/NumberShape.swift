@@ -13,6 +13,9 @@ struct Separators: OptionSet, Sendable, Hashable {
     static let paren = Separators(rawValue: 1 << 4)
     static let tilde = Separators(rawValue: 1 << 5)
     static let comma = Separators(rawValue: 1 << 6)
+    /// Set well apart: a dash with spaces on both sides (" - ") or several spaces.
+    /// Two numbers in a row are often written so, and a long chain is split there first.
+    static let apart = Separators(rawValue: 1 << 7)
 }
 
 /// A value that fits in one byte, so that up to 32 of them can live inline.

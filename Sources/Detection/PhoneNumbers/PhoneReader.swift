@@ -44,10 +44,11 @@ enum PhoneReader {
         // phone, unless the whole number is written digit by digit. A leading trunk
         // or country digit ("1 415 …", "0 (917) …"), the first digit after a bracketed
         // area code ("(11) 9 8456-5666") and a digit between two long groups
-        // ("0900-1 123123") stand alone in real numbers.
+        // ("0900-1 123123") stand alone in real numbers, and so does a trunk 0 in
+        // brackets ("44 (0)20 …").
         let g = s.groups
         let oddSingles = g.indices.contains { k in
-            g[k] == 1 && k > 0 && !(k == 1 && s.bracketed == 0)
+            g[k] == 1 && k > 0 && !(k == 1 && s.bracketed == 0) && s.bracketed != k
                 && !(g[k - 1] >= 3 && k + 1 < g.count && g[k + 1] >= 3)
         }
         if oddSingles && !(s.spelled || s.spacedOut) {
@@ -223,8 +224,10 @@ enum PhoneReader {
     /// groupings that big numbering plans use.
     static func bare(_ s: NumberShape) -> PhoneReading? {
         let d = s.digits
-        guard d[0] >= UInt8(ascii: "2") else { return nil }
+        guard d[0] >= UInt8(ascii: "2"), !s.separators.contains(where: { $0.contains(.apart) }) else { return nil }
         let g = s.groups
+        // Short runs count only when grouped evenly, as people write their own number.
+        let even = s.separators.allSatisfy { $0 == s.separators[0] }
         if s.hasExtension && s.groups.count >= 2 && (7...12).contains(s.count) && s.bracketed == nil {
             return PhoneReading(form: .national, normalized: written(s), why: "a digit run with an extension")
         }
@@ -234,15 +237,15 @@ enum PhoneReader {
             guard s.singleDigitGroups == 0 else { return nil }
             return PhoneReading(form: .national, normalized: written(s), why: "ten digits, as mobile numbers in India or Turkey")
         case 9:
-            guard s.bracketed == nil, g.count >= 3, (2...3).contains(g[0]), g.allSatisfy({ (2...4).contains($0) }) else {
+            guard s.bracketed == nil, even, g.count >= 3, (2...3).contains(g[0]), g.allSatisfy({ (2...4).contains($0) }) else {
                 return nil
             }
             return PhoneReading(form: .national, normalized: written(s), why: "nine digits grouped like a phone number")
         case 8:
-            guard s.bracketed == nil, s.grouped(4, 4) || s.grouped(2, 2, 2, 2) else { return nil }
+            guard s.bracketed == nil, even, s.grouped(4, 4) || s.grouped(2, 2, 2, 2) else { return nil }
             return PhoneReading(form: .national, normalized: written(s), why: "eight digits grouped like a phone number")
         case 7:
-            guard s.bracketed == nil, s.grouped(3, 4) else { return nil }
+            guard s.bracketed == nil, s.grouped(3, 4), s.separators[0] != .slash else { return nil }
             return PhoneReading(form: .national, normalized: written(s), why: "a seven-digit local number")
         default:
             return nil

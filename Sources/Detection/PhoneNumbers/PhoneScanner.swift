@@ -225,8 +225,16 @@ struct PhoneScanner {
             found(m)
             return m.range.upperBound
         }
-        if digitCount(lo, hi) >= 14 {
-            return max(chainEnd, searchInside(lo, hi, lead: lead, ext: withExt ? ext : nil, found))
+        // Inside a chain that is not one number: split where groups are set apart, and
+        // at any space if the chain is too long for one number. Blocks of four digits
+        // (cards, IBANs) are not searched: their halves are not phone numbers.
+        let digits = digitCount(lo, hi)
+        let fourBlocks = digits >= 13 && (lo..<(hi - 1)).allSatisfy { groups[$0].end - groups[$0].start == 4 }
+        if !fourBlocks {
+            let anySpace = digits >= 14
+            if anySpace || (lo..<(hi - 1)).contains(where: { groups[$0].after.contains(.apart) }) {
+                return max(chainEnd, searchInside(lo, hi, anySpace: anySpace, lead: lead, ext: withExt ? ext : nil, found))
+            }
         }
         return chainEnd
     }
@@ -272,7 +280,12 @@ struct PhoneScanner {
             && tildes <= 1 && commas <= 1
         if opens == 1 && !opensLast { tight = false }
         if closes == 1 && !closeFirst { tight = false }
-        if spaceBeforeDash && spaceAfterDash { tight = false }       // " - " between two numbers
+        if spaceBeforeDash && spaceAfterDash {
+            // " - " may join the groups of one number; " -- " sets two numbers apart.
+            if dashes > 1 { tight = false }
+            flags.insert(.apart)
+        }
+        if spaces >= 2 { flags.insert(.apart) }
         if dots > 0 && (spaces > 0 || dashes > 0) { tight = false }  // ". " ends a sentence
         if tildes == 1 {
             // Only the `~` of Poland's old prefix `0~0`.
@@ -447,12 +460,14 @@ struct PhoneScanner {
                           spelled: window.spelled || window.spacedOut)
     }
 
-    /// Numbers inside a chain too long to be one: windows between spaces, longest first.
+    /// Numbers inside a chain that is not one: windows between cuts, longest first.
     /// Returns the end of the last number found (0 if none).
-    private mutating func searchInside(_ lo: Int, _ hi: Int, lead: Lead, ext: (digits: Range<Int>, end: Int)?,
-                                       _ found: (PhoneMatch) -> Void) -> Int {
+    private mutating func searchInside(_ lo: Int, _ hi: Int, anySpace: Bool, lead: Lead,
+                                       ext: (digits: Range<Int>, end: Int)?, _ found: (PhoneMatch) -> Void) -> Int {
         var lastEnd = 0
-        func cut(_ k: Int) -> Bool { k == lo || k == hi || groups[k - 1].after.contains(.space) }
+        // Too long for one number: any space or slash may end one ("415-555-0132/0133").
+        let boundary: Separators = anySpace ? [.space, .slash] : .apart
+        func cut(_ k: Int) -> Bool { k == lo || k == hi || !groups[k - 1].after.isDisjoint(with: boundary) }
         var s = lo
         while s < hi {
             var matched = false
