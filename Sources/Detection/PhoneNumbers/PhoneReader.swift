@@ -139,7 +139,9 @@ enum PhoneReader {
 
     static func northAmerican(_ s: NumberShape) -> PhoneReading? {
         let d = s.digits
-        if s.count == 11 && d[0] == UInt8(ascii: "1") && isNANP(d[1...]) && !s.grouped(3, 4, 4) {
+        // "138 1234 5678" and "13812345678" are Chinese mobiles; "1 415 555 0132" is North American.
+        let chineseMobile = d[1] >= UInt8(ascii: "3") && (s.groups.count == 1 || s.grouped(3, 4, 4))
+        if s.count == 11 && d[0] == UInt8(ascii: "1") && isNANP(d[1...]) && !chineseMobile {
             // Brackets only around the area code: "1 (312) 515-2239", "(1800) 7493.524".
             if let b = s.bracketed, !((b == 1 && s.groups[0] == 1 && s.groups[1] == 3) || (b == 0 && s.groups[0] == 4)) {
                 return nil
