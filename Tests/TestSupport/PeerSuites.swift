@@ -29,6 +29,14 @@ public struct PeerCase: Sendable {
         /// `[start, end)` in Unicode scalars of `text`.
         public var span: Range<Int>?
         public var subtype: String?
+
+        public init(kind: String, value: String?, digits: String? = nil, span: Range<Int>?, subtype: String? = nil) {
+            self.kind = kind
+            self.value = value
+            self.digits = digits
+            self.span = span
+            self.subtype = subtype
+        }
     }
 
     public var suite: String
@@ -167,6 +175,12 @@ public struct PeerScore: Sendable {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
+
+        public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+            self.truePositives = truePositives
+            self.falsePositives = falsePositives
+            self.falseNegatives = falseNegatives
+        }
 
         public var precision: Double {
             truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
