@@ -1,6 +1,7 @@
 // The policy's "never a finding" list as it applies to digit runs: dates,
-// years and ranges, IP addresses, card numbers, ZIP+4 codes, amounts written
-// with thousands separators, decimals, and placeholder runs. Each check looks
+// years and ranges, IP addresses, card and social security numbers, ZIP+4
+// codes, amounts written with thousands separators, decimals (also in
+// coordinates), and placeholder runs. Each check looks
 // only at the digits and their grouping; the words around a number (order,
 // invoice, units, currency) are `PhoneContext`'s business, and what touches
 // the number (letters, `$`, `%`) is the scanner's.
@@ -26,6 +27,12 @@ enum NotAPhone {
         if g.count == 2 && s.separators[0].contains(.dash) && s.group(1).suffix(2).elementsEqual("00".utf8)
             && s.group(0).last == UInt8(ascii: "0") {
             return "range of round numbers"
+        }
+        if s.grouped(3, 2, 4) && s.separatorsAll(.dash) { return "social security number" }
+        if s.separators.contains(.dot) && s.separators.contains(where: { $0 != .dot && !$0.contains(.paren) }) {
+            // Phones written with dots use them throughout ("415.555.0132"); a dot next
+            // to other separators is a decimal point ("51.5074 -0.1278").
+            return "decimal numbers"
         }
         if g.count == 2 && g[0] == 5 && g[1] == 4 && s.separators[0] == .dash && !s.afterPhoneWord {
             // "04931-4955" after "Tel." is a German number; alone it reads as a ZIP+4 code.

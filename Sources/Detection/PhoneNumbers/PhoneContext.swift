@@ -125,6 +125,10 @@ enum PhoneContext {
     static func before(_ start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         var i = start
         let limit = max(0, start - 48)
+        // A currency sign a space away ("$ 4156667777", "₹ 98765 43210") makes an amount.
+        var j = start
+        while j > limit && bytes[j - 1] == 0x20 { j -= 1 }
+        if j < start, let s = scalar(before: j, in: bytes), isCurrencySign(s) { return .identifier }
         var content = 0
         var hinted = false
         while i > limit {
