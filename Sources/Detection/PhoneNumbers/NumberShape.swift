@@ -43,7 +43,9 @@ extension Separators: InlineByte {
 /// scanner only builds shapes of at most `PhoneScanner.maxDigits` digits.
 struct Inline32<Element: InlineByte>: RandomAccessCollection, Sendable {
     static var capacity: Int { 32 }
-    private var storage = SIMD32<UInt8>()
+    // Four words rather than a SIMD vector: a byte store at a run-time index is a
+    // plain store here, where a vector lane insert is not.
+    private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private(set) var count = 0
 
     init() {}
@@ -53,12 +55,13 @@ struct Inline32<Element: InlineByte>: RandomAccessCollection, Sendable {
 
     subscript(i: Int) -> Element {
         precondition(i >= 0 && i < count, "index out of range")
-        return Element(inlineByte: storage[i])
+        return Element(inlineByte: withUnsafeBytes(of: storage) { $0[i] })
     }
 
     mutating func append(_ e: Element) {
         precondition(count < Inline32.capacity, "more than 32 values in a number shape")
-        storage[count] = e.inlineByte
+        let i = count
+        withUnsafeMutableBytes(of: &storage) { $0[i] = e.inlineByte }
         count += 1
     }
 
