@@ -60,7 +60,7 @@ enum PhoneReader {
             return r
         }
         if s.spelled || s.spacedOut, (7...15).contains(n) {
-            return PhoneReading(form: .national, normalized: written(s), why: "digits written out one by one")
+            return PhoneReading(form: .national, normalized: written(s), why: "a digit run of phone length")
         }
         if s.afterPhoneWord, d[0] != UInt8(ascii: "0"), (7...12).contains(n), s.groups.allSatisfy({ $0 >= 2 }) {
             return PhoneReading(form: .national, normalized: written(s), why: "a digit run right after a phone word")

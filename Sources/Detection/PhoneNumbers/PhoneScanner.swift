@@ -223,7 +223,8 @@ struct PhoneScanner {
         let lead = Lead(start: leadStart, plusAt: plusAt, paren: paren, phoneWord: context == .phone)
         if let m = evaluate(lo, hi, lead: lead, ext: withExt ? ext : nil) {
             found(m)
-            return m.range.upperBound
+            // Groups cut off the ends (a date, a time, a glued amount) are not read again.
+            return max(m.range.upperBound, chainEnd)
         }
         // Inside a chain that is not one number: split where groups are set apart, and
         // at any space if the chain is too long for one number. Blocks of four digits

@@ -44,7 +44,7 @@ public struct PhoneRecognizer: Recognizer {
             why += ", with an extension"
         } else if m.spelled {
             rule = "phone.spelled"
-            why += "; spelled out or spaced digit by digit"
+            why += ", written digit by digit or in words"
         } else if m.reading.form == .international {
             rule = "phone.international"
         } else {
