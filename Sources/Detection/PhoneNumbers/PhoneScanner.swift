@@ -397,7 +397,8 @@ struct PhoneScanner {
 
     /// Reads groups lo..<hi as one number.
     private mutating func evaluate(_ lo: Int, _ hi: Int, lead: Lead, ext: (digits: Range<Int>, end: Int)?) -> PhoneMatch? {
-        guard digitCount(lo, hi) <= PhoneScanner.maxDigits else { return nil }
+        let digits = digitCount(lo, hi)
+        guard digits <= PhoneScanner.maxDigits, digits >= (lo == 0 && lead.plusAt != nil ? 5 : 7) else { return nil }
 
         // Brackets: one pair around one group near the start, or a pair around
         // the whole window that is just text ("(4156667777)").
@@ -470,21 +471,28 @@ struct PhoneScanner {
         let boundary: Separators = anySpace ? [.space, .slash] : .apart
         func cut(_ k: Int) -> Bool { k == lo || k == hi || !groups[k - 1].after.isDisjoint(with: boundary) }
         var s = lo
+        var ends = Inline32<Int>()
         while s < hi {
+            // The window ends that a number could reach from `s`: at most 17 digits, so
+            // at most 17 ends, which keeps the search linear in the chain's length.
+            ends.removeAll()
+            var digits = 0
+            var e = s
+            while e < hi {
+                digits += groups[e].end - groups[e].start
+                e += 1
+                if digits > PhoneScanner.maxDigits { break }
+                if cut(e) { ends.append(e) }
+            }
             var matched = false
-            var e = hi
-            while e > s {
-                if cut(e) {
-                    if digitCount(s, e) <= PhoneScanner.maxDigits,
-                       let m = evaluate(s, e, lead: lead, ext: e == hi ? ext : nil) {
-                        found(m)
-                        lastEnd = m.range.upperBound
-                        s = e
-                        matched = true
-                        break
-                    }
+            for e in ends.reversed() {
+                if let m = evaluate(s, e, lead: lead, ext: e == hi ? ext : nil) {
+                    found(m)
+                    lastEnd = m.range.upperBound
+                    s = e
+                    matched = true
+                    break
                 }
-                e -= 1
             }
             if !matched {
                 s += 1
