@@ -385,6 +385,23 @@ struct PhoneRecognizerTests {
         }
     }
 
+    @Test("a long run of numbers is read number by number, whatever its length")
+    func longRuns() {
+        for (unit, count) in [("415 555 0132 ", 500), ("(415) 555-0132 ", 300), ("+44 20 7946 0958 ", 300)] {
+            let text = String(repeating: unit, count: count)
+            let found = phoneSubstrings(in: text)
+            #expect(found.count == count, "\(unit)")
+            #expect(Set(found) == [String(unit.dropLast())], "\(unit)")
+        }
+        // Digit spam: no crash, and whatever is found lies inside the text in order.
+        let spam = String(repeating: "1 2 3 4 5 6 7 8 9 0 12 34 56 78 ", count: 200)
+        var previousEnd = 0
+        for m in PhoneTestNormalizer.phones(in: spam) {
+            #expect(m.start >= previousEnd && m.end <= spam.unicodeScalars.count)
+            previousEnd = m.end
+        }
+    }
+
     @Test("a recognizer is a value that can be shared and reused")
     func reuse() {
         let recognizer = PhoneRecognizer()

@@ -46,6 +46,11 @@ struct GroupBuffer {
     }
 
     mutating func removeAll() { count = 0 }
+
+    mutating func truncate(to n: Int) {
+        precondition(n >= 0 && n <= count)
+        count = n
+    }
 }
 
 /// A phone number found in the text.
@@ -157,6 +162,16 @@ struct PhoneScanner {
                 groups.append(group)
                 openPending = opensLast
                 j = next
+            } else if next != nil {
+                // Too many groups for one pass: end the chain at its last space, so the
+                // next chain starts on a group boundary people wrote, not mid-number.
+                group.after = flags
+                groups.append(group)
+                if let k = (1..<groups.count).last(where: { groups[$0 - 1].after.contains(.space) }) {
+                    groups.truncate(to: k)
+                    j = groups[k - 1].end
+                }
+                break
             } else {
                 groups.append(group)
                 break
