@@ -434,9 +434,8 @@ struct PhoneScanner {
         switch (open, close) {
         case (nil, nil):
             break
-        case let (o?, c?) where c == hi - 1 && o == lo:
-            textParen = o != c || hi - lo == 1
-            if !textParen { bracketed = 0 }
+        case let (o?, c?) where o == lo && c == hi - 1:
+            textParen = true  // the brackets of the sentence: "(4156667777)", "(415 666 7777)"
         case let (o?, c?):
             guard c == o, o - lo <= 2, c < hi - 1 else { return nil }
             bracketed = o - lo
@@ -465,9 +464,7 @@ struct PhoneScanner {
         var start: Int
         if lo == 0 {
             start = lead.start
-            if textParen || (bracketed == nil && lead.paren && lead.plusAt == nil) {
-                start = lead.plusAt ?? groups[0].start
-            }
+            if textParen { start = lead.plusAt ?? groups[0].start }
         } else {
             start = groups[lo].start
             if bracketed == 0 { start -= 1 }
