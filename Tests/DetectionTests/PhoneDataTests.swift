@@ -90,6 +90,7 @@ struct PhoneDataTests {
     static let wordLists: [(String, WordList)] = [
         ("identifier", PhoneContext.identifierWords), ("unit", PhoneContext.unitWords),
         ("phone", PhoneContext.phoneWords), ("filler", PhoneContext.fillerWords), ("number", PhoneContext.numberWords),
+        ("link", PhoneContext.linkWords),
     ]
 
     @Test("context word lists are lower case, unique and short")
@@ -107,10 +108,12 @@ struct PhoneDataTests {
     @Test("a word names an identifier or a phone, never both")
     func wordListsDisjoint() {
         let identifiers = Set(PhoneContext.identifierWords.words)
-        for w in PhoneContext.phoneWords.words + PhoneContext.numberWords.words + PhoneContext.fillerWords.words {
+        for w in PhoneContext.phoneWords.words + PhoneContext.numberWords.words + PhoneContext.fillerWords.words
+            + PhoneContext.linkWords.words {
             #expect(!identifiers.contains(w), "\(w)")
         }
         #expect(Set(PhoneContext.phoneWords.words).isDisjoint(with: PhoneContext.fillerWords.words))
+        #expect(Set(PhoneContext.linkWords.words).isDisjoint(with: PhoneContext.fillerWords.words))
     }
 
     @Test("word lookup agrees with a set of strings, ignoring ASCII case")

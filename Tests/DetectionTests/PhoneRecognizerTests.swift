@@ -253,6 +253,10 @@ struct PhoneRecognizerTests {
         .init("(mobile 0412 345 678)", "0412 345 678"),
         .init("call me: +44 7700 900123.", "+44 7700 900123"),
         .init("Tel. 04931-4955", "04931-4955"),
+        .init("just in case my number is 0412 345 678", "0412 345 678"),
+        .init("area code 415 555 0132", "415 555 0132"),
+        .init("missed call from 0412 345 678", "0412 345 678"),
+        .init("I sent the invoice to 0412 345 678", "0412 345 678"),
     ]
 
     @Test("numbers in sentences, next to other numbers and to other scripts", arguments: inContext)
@@ -273,7 +277,8 @@ struct PhoneRecognizerTests {
         ("percentages and quantities", ["25%", "415-666-7777%", "3000 units", "2500000 views", "12345678 words",
                                         "4156667777 people"]),
         ("references", ["order 4156667777", "invoice no. 5551234567", "ticket #4156667777", "Order #: 4156667777",
-                        "#4156667777", "ref 020 7946 0958", "tracking number 4155550132", "case 0612345678"]),
+                        "#4156667777", "ref 020 7946 0958", "tracking number 4155550132", "claim 0612345678",
+                        "the order number is 4156667777", "my account number: 0412 345 678"]),
         ("versions and addresses of machines", ["v2.10.3", "version 10.2.34.5678", "1.2.3.4", "192.168.100.200",
                                                 "10.0.0.1", "172.16.254.1:8080"]),
         ("credentials and memberships", ["licence 0612345678", "membership number 4156667777", "078-05-1120",

@@ -75,16 +75,16 @@ enum PhoneContext {
     static let identifierWords = WordList([
         "order", "orders", "invoice", "invoices", "inv", "ticket", "tickets", "tkt", "ref", "reference", "receipt",
         "transaction", "txn", "tracking", "shipment", "awb", "parcel", "booking", "reservation", "confirmation",
-        "case", "claim", "account", "acct", "iban", "routing", "swift", "bic", "sort", "card", "member",
+        "claim", "account", "acct", "iban", "routing", "swift", "bic", "sort", "card", "member",
         "membership", "license", "licence", "lic", "permit", "certificate", "cert", "credential", "credentials",
         "badge", "employee", "student", "passport", "ssn", "nin", "tax", "vat", "ein", "tin", "gst", "pan",
-        "aadhaar", "aadhar", "zip", "zipcode", "postal", "postcode", "pin", "otp", "code", "password", "passcode",
+        "aadhaar", "aadhar", "zip", "zipcode", "postal", "postcode", "pin", "otp", "password", "passcode",
         "id", "uid", "sku", "item", "model", "serial", "part", "batch", "lot", "version", "ver", "build", "release",
         "v", "isbn", "issn", "doi", "patent", "policy", "contract", "project", "job", "task", "issue", "bug",
         "commit", "flight", "seat", "room", "page", "pages", "chapter", "price", "total", "amount", "budget", "cost",
         "fee", "fees", "salary", "usd", "eur", "gbp", "inr", "aud", "cad", "jpy", "cny", "rmb", "mxn", "brl", "ngn",
-        "pln", "chf", "sgd", "nzd", "zar", "kes", "rs", "dollars", "euros", "rupees", "pesos", "naira", "year",
-        "years", "since", "between", "from", "nº", "n°", "№",
+        "pln", "chf", "sgd", "nzd", "zar", "kes", "rs", "dollars", "euros", "rupees", "pesos", "naira", "nº", "n°",
+        "№",
     ])
 
     /// Words that, right after a digit run, make it a quantity or an amount.
@@ -105,12 +105,16 @@ enum PhoneContext {
         "hotline", "fax", "landline", "tlf", "telp", "hp", "zap", "тел", "телефон", "номер",
     ])
 
-    /// Words skipped when looking back for the word that names the number
-    /// ("order number is 4156667777", "call me on 555…").
+    /// Words skipped when looking back for a phone word ("call me on 555…"). An
+    /// identifier word beyond one of them no longer names the number ("in case my
+    /// number is …").
     static let fillerWords = WordList([
-        "is", "was", "my", "our", "your", "the", "a", "me", "us", "at", "on",
-        "to", "for", "of", "here", "it", "s", "de", "do", "da", "el", "la",
+        "my", "our", "your", "his", "her", "the", "a", "me", "us", "at", "on", "to", "for", "of", "here", "it",
+        "s", "de", "do", "da", "el", "la", "o", "mi", "mon", "ma", "mein", "meine",
     ])
+
+    /// Words that link a label to its value without breaking it ("order number is …").
+    static let linkWords = WordList(["is", "was", "are", "es", "est", "ist", "é"])
 
     enum Verdict { case neutral, phone, identifier }
 
@@ -118,10 +122,12 @@ enum PhoneContext {
     /// identifier word sits further back ("order number 4156667777").
     static let numberWords = WordList(["number", "num", "no", "nr", "nos"])
 
-    /// Looks back from byte `start` over at most two content words (across spaces,
-    /// filler words and the punctuation that joins a label to its value: `:` `#`
-    /// `.` `-` `(` `/`) and says whether the nearest telling word names an
-    /// identifier or a phone. Any other punctuation or a digit ends the look-back.
+    /// Looks back from byte `start` across spaces, the punctuation that joins a
+    /// label to its value (`:` `#` `.` `-` `(` `/`) and at most two other words, and
+    /// says what the words name. An identifier word counts only right before the
+    /// number or its label ("order 4156667777", "invoice no. 5551234567", "tracking
+    /// number is …"); a phone word counts a few filler words away ("call me at …").
+    /// Any other punctuation or a digit ends the look-back.
     static func before(_ start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         var i = start
         let limit = max(0, start - 48)
@@ -131,6 +137,7 @@ enum PhoneContext {
         if j < start, let s = scalar(before: j, in: bytes), isCurrencySign(s) { return .identifier }
         var content = 0
         var hinted = false
+        var adjacent = true
         while i > limit {
             while i > limit {
                 let b = bytes[i - 1]
@@ -147,13 +154,21 @@ enum PhoneContext {
             }
             if i == end { break }
             let word = i..<end
-            if identifierWords.contains(bytes, word) { return .identifier }
+            if identifierWords.contains(bytes, word) {
+                if adjacent { return .identifier }
+                break
+            }
             if phoneWords.contains(bytes, word) { return .phone }
             if numberWords.contains(bytes, word) {
                 hinted = true
-            } else if !fillerWords.contains(bytes, word) {
-                content += 1
-                if content >= 2 { break }
+            } else if linkWords.contains(bytes, word) {
+                continue
+            } else {
+                adjacent = false
+                if !fillerWords.contains(bytes, word) {
+                    content += 1
+                    if content >= 2 { break }
+                }
             }
         }
         return hinted ? .phone : .neutral
