@@ -116,5 +116,8 @@ struct PhonePeerScorerTests {
         let all = PeerScorer.score(c, detector: Self.fixed([:]))
         #expect(Set(all.byKind.keys) == ["phone", "url", "address"])
         #expect(all.report("mini").contains("miss mini:1 phone 5..<17"))
+        let bySuite = PeerScorer.scoreAll(["a": [c[0]], "b": [c[1]]], kinds: ["phone"], detector: Self.fixed([:]))
+        #expect(bySuite["a"]?.overall == .init(truePositives: 0, falsePositives: 0, falseNegatives: 1))
+        #expect(bySuite["b"]?.overall == .init())
     }
 }

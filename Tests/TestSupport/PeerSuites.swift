@@ -319,6 +319,12 @@ public enum PeerScorer {
         return score
     }
 
+    /// Scores every suite separately (as loaded by `PeerSuites.loadAll`), by suite name.
+    public static func scoreAll(_ suites: [String: [PeerCase]], mapping: PeerKindMapping = .offPlatform,
+                                kinds: Set<String>? = nil, detector: (String) -> [PeerDetection]) -> [String: PeerScore] {
+        suites.mapValues { score($0, mapping: mapping, kinds: kinds, detector: detector) }
+    }
+
     /// The span without the quote characters around the expected value, if it has them.
     static func quoteTrimmed(_ span: Range<Int>, _ value: String?) -> Range<Int>? {
         guard let value, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
