@@ -162,7 +162,7 @@ enum ChatterTemplates {
                 "I'll upload {asset} here later today.",
                 "The deadline is flexible, but {weekday} would be ideal.",
                 "Two rounds of revisions should be enough {emoji}",
-                "Yes, mostly {audience}, but we want to reach a wider group later.",
+                "Yes, mostly {audience}, but we want a wider group later.",
                 "Separately please, it makes the review easier.",
                 "Only me, so feedback will be quick.",
                 "Let's go {adjective} on the {element}, the current one feels a bit flat.",
@@ -194,7 +194,7 @@ enum ChatterTemplates {
                 "All done! Thanks again for the smooth collaboration {emoji}",
                 "I've released the final milestone. Great work!",
                 "Thanks for the kind review, {them}. Good luck with the launch!",
-                "We might have more work next month, I'll reach out here.",
+                "We might have more work next month, I'll post it here.",
                 "Closing this one out. Thanks for your patience with all the revisions!",
             ]
         case .brief:
@@ -207,7 +207,7 @@ enum ChatterTemplates {
             return [
                 "Found the bug, it was in the date parsing:\n```swift\nlet parts = value.split(separator: \"-\")\nguard parts.count == 3 else { return nil }\n```\nFix is pushed to the branch we agreed on.",
                 "Here's the query I used for the report:\n```sql\nSELECT region, COUNT(*) AS orders\nFROM orders\nWHERE created_at >= '2020-01-01'\nGROUP BY region\nORDER BY orders DESC;\n```",
-                "Small change to the component, does this look right?\n```js\nconst total = items.reduce((sum, item) => sum + item.price * item.qty, 0);\nsetTotal(Math.round(total * 100) / 100);\n```",
+                "Small change to the component, does this look right?\n```js\nconst total = items.reduce((sum, item) => sum + item.unitPrice * item.qty, 0);\nsetTotal(Math.round(total * 100) / 100);\n```",
                 "The failing test was this one:\n```python\ndef test_discount():\n    assert apply_discount(100, 0.2) == 80\n```\nIt passes now {emoji}",
                 "Config for the build, in case you need it:\n```yaml\nbuild:\n  target: release\n  cache: true\n  retries: 2\n```",
                 "I refactored the {element}:\n```go\nfunc clamp(v, lo, hi int) int {\n\tif v < lo {\n\t\treturn lo\n\t}\n\tif v > hi {\n\t\treturn hi\n\t}\n\treturn v\n}\n```",

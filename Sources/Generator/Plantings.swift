@@ -140,7 +140,7 @@ enum Plantings {
     // MARK: Email and phone
 
     static let emailLeads = ["My email is {x}.", "Email: {x}", "You can write to {x}.", "{x} is my personal address.",
-                             "Here's my email {x}", "my mail {x}", "Contact address: {x}", "It's {x} 🙂", "{x}"]
+                             "Here's my email {x}", "my mail {x}", "Contact address: {x}", "It's {x}", "{x}"]
     static let phoneLeads = ["My number is {x}.", "Phone: {x}", "Here is my number {x}", "my cell {x}", "Mobile: {x}",
                              "Tel. {x}", "You can reach me on {x}.", "{x} is my mobile.", "{x}"]
 

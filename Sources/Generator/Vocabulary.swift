@@ -77,7 +77,7 @@ enum Vocabulary {
                 "deliverables": ["articles", "product descriptions", "headlines", "drafts", "outlines", "FAQ answers"],
                 "skill": ["copywriting", "technical writing", "SEO writing", "editing", "ghostwriting", "UX writing"],
                 "asset": ["a style guide", "a list of keywords", "the brand voice notes", "examples you like", "the outline"],
-                "element": ["intro", "closing line", "headline", "conclusion", "second section", "tone"],
+                "element": ["intro", "closing paragraph", "headline", "conclusion", "second section", "tone"],
                 "adjective": ["shorter", "more formal", "friendlier", "punchier", "more detailed", "more concise"],
             ]
         case .marketing:
@@ -85,7 +85,7 @@ enum Vocabulary {
                 "deliverable": ["ad campaign", "content calendar", "keyword plan", "launch plan", "competitor review",
                                 "audience survey", "campaign report"],
                 "deliverables": ["ad variations", "post ideas", "campaign briefs", "keyword clusters", "audience segments"],
-                "skill": ["paid search", "content strategy", "SEO", "email campaigns", "growth marketing", "analytics"],
+                "skill": ["paid search", "content strategy", "SEO", "newsletter campaigns", "growth marketing", "analytics"],
                 "asset": ["last quarter's figures", "the target audience", "the brand guidelines", "the campaign budget"],
                 "element": ["targeting", "budget split", "headline", "landing copy", "posting schedule", "audience"],
                 "adjective": ["broader", "more focused", "more seasonal", "bolder", "more local"],
