@@ -429,8 +429,9 @@ struct BlockGenerator {
                     if let m = item.offersChannel ?? item.platform ?? (item.kind == .email ? "email" : item.kind == .phone ? "phone" : nil) {
                         mentioned[speakerIndex].insert(m)
                     }
+                    // Now and then the other party later reaches out through the channel offered here.
                     if pendingUnsolicited == nil, let ch = item.offersChannel, Plantings.unsolicitedByChannel[ch] != nil,
-                       rng.chance(0.25) {
+                       rng.chance(0.06) {
                         pendingUnsolicited = (1 - speakerIndex, ch)
                     }
                 }

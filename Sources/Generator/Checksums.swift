@@ -29,7 +29,8 @@ public enum PaymentIdentifiers {
             case "n": bban.append(Character(String(rng.below(10))))
             case "a": bban.append(Character(Unicode.Scalar(UInt8(65 + rng.below(26)))))
             default:
-                if rng.chance(0.5) { bban.append(Character(String(rng.below(10)))) }
+                // Alphanumeric by the format, in practice mostly digits.
+                if !rng.chance(0.05) { bban.append(Character(String(rng.below(10)))) }
                 else { bban.append(Character(Unicode.Scalar(UInt8(65 + rng.below(26))))) }
             }
         }

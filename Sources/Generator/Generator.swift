@@ -184,7 +184,8 @@ func parallelMap<T>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -
             box.slots[i] = body(i)
         }
     }
-    return (0..<count).map { slots[$0]! }
+    // Move the results out, so the buffer holds nothing when it is freed.
+    return (0..<count).map { (slots.baseAddress! + $0).move()! }
 }
 
 /// Hands out work indices to the threads of `parallelMap`.

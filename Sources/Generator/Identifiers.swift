@@ -43,17 +43,27 @@ struct Identifier {
 enum Identifiers {
     static let fieldWords = ["designs", "dev", "writes", "growth", "films", "translates", "data", "audio"]
 
+    /// Endings that would make a dotted handle read as a domain ("zoe.dev", "anna.kim"): a handle
+    /// standing alone ("my discord is …") must not also be a link.
+    static let domainLikeEndings: Set<String> = ["dev", "data", "audio", "studio", "design", "kim", "weber", "schmidt",
+                                                 "app", "io", "co", "me", "ai", "art", "blog", "page", "site", "tech"]
+
     static func handle(_ p: Person, _ field: Vocabulary.Field, _ rng: inout RandomStream) -> String {
         let f = p.firstSlug, l = p.lastSlug
+        var h: String
         switch rng.below(7) {
-        case 0: return "\(f).\(l)"
-        case 1: return "\(f)\(l)\(rng.int(in: 10...99))"
-        case 2: return "\(f.prefix(1))\(l)"
-        case 3: return "\(f)_\(fieldWords[field.rawValue])"
-        case 4: return "\(f).\(fieldWords[field.rawValue])"
-        case 5: return "\(f)\(l.prefix(1))_\(rng.int(in: 1...9))"
-        default: return "the.\(f).\(l)"
+        case 0: h = "\(f).\(l)"
+        case 1: h = "\(f)\(l)\(rng.int(in: 10...99))"
+        case 2: h = "\(f.prefix(1))\(l)"
+        case 3: h = "\(f)_\(fieldWords[field.rawValue])"
+        case 4: h = "\(f)\(fieldWords[field.rawValue])"
+        case 5: h = "\(f)\(l.prefix(1))_\(rng.int(in: 1...9))"
+        default: h = "the.\(f).\(l)"
         }
+        if let dot = h.lastIndex(of: "."), domainLikeEndings.contains(String(h[h.index(after: dot)...])) {
+            h.replaceSubrange(dot...dot, with: "_")
+        }
+        return h
     }
 
     // MARK: Email
