@@ -35,6 +35,11 @@ struct PlantingContext {
     var otherShared: [String]
     /// Channels the other party named in any way earlier in the room (shares, requests, proposals).
     var otherMentioned: Set<String>
+    /// No greeting before the planted sentence (something else opens the message).
+    var noGreeting = false
+
+    /// The business an address on its own domain belongs to: the client's company, or the freelancer's studio.
+    var ownBusiness: String { role == .client ? company : "\(sender.last) Studio" }
 }
 
 enum Plantings {
@@ -84,10 +89,12 @@ enum Plantings {
     static func plant(_ c: PlantingContext, restriction: Restriction, _ rng: inout RandomStream) -> Planting {
         let table = restriction == .none ? anyFamily : restriction == .noMoves ? noMoveFamily : moveFamily
         let family = table.pick(&rng)
-        var p = build(family, c, &rng)
-        if restriction == .movesOnly && rng.chance(0.6) {
-            p.text = callTrouble[rng.below(callTrouble.count)] + " " + p.text
-        }
+        guard restriction == .movesOnly && rng.chance(0.6) else { return build(family, c, &rng) }
+        // Right after a failed call people often say so first.
+        var quiet = c
+        quiet.noGreeting = true
+        var p = build(family, quiet, &rng)
+        p.text = callTrouble[rng.below(callTrouble.count)] + " " + p.text
         return p
     }
 
@@ -103,9 +110,20 @@ enum Plantings {
     static let after = ["", "", "", " Thanks!", " 🙂", " Talk soon.", " Have a nice day!", " Cheers",
                         " Looking forward to it.", " 👍"]
 
+    /// Words a sentence may start with that read lower-case after "Hello Anna, " or "Ok, ".
+    static let plainStarters: Set<String> = [
+        "My", "Here", "Here's", "Email:", "Phone:", "Please", "You", "Can", "Could", "What's", "What", "Let's", "This", "Our",
+        "The", "Some", "Take", "Send", "Just", "Pay", "Would", "Join", "Link", "Book", "Pick", "Apply", "Answer", "Drop",
+        "Follow", "Add", "Mind", "Are", "Shoot", "Text", "Give", "Mobile:", "Tel.", "Contact", "It's", "Which", "For",
+    ]
+
     static func wrap(_ sentence: String, _ c: PlantingContext, _ rng: inout RandomStream) -> String {
-        let b = before[rng.below(before.count)].replacingOccurrences(of: "{o}", with: c.other.first)
-        return b + sentence + after[rng.below(after.count)]
+        let b = c.noGreeting ? "" : before[rng.below(before.count)].replacingOccurrences(of: "{o}", with: c.other.first)
+        var s = sentence
+        if b.hasSuffix(", "), let first = s.split(separator: " ").first, plainStarters.contains(String(first)), rng.chance(0.7) {
+            s = s.prefix(1).lowercased() + s.dropFirst()
+        }
+        return b + s + after[rng.below(after.count)]
     }
 
     static func single(_ sentence: String, _ item: PlantedItem, _ c: PlantingContext, _ rng: inout RandomStream) -> Planting {
@@ -153,7 +171,7 @@ enum Plantings {
     }
 
     static func email(_ c: PlantingContext, _ rng: inout RandomStream) -> Planting {
-        let id = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: c.disguiseRate, &rng)
+        let id = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: c.disguiseRate, &rng)
         return single(fill(emailLeads[rng.below(emailLeads.count)], id.text), emailItem(id), c, &rng)
     }
 
@@ -526,7 +544,7 @@ enum Plantings {
             return single(s, PlantedItem(kind: .offplatformRequest, platform: "email", intent: "request",
                                          scenario: "offplatform_request.system_access", systemAccess: true), c, &rng)
         }
-        var id = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: 0, &rng)
+        var id = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: 0, &rng)
         id.scenario = "email.system_access"
         let s = fill(systemShareLeads[rng.below(systemShareLeads.count)], id.text).replacingOccurrences(of: "{s}", with: system)
         var item = emailItem(id)
@@ -539,7 +557,7 @@ enum Plantings {
                                 "For the Discord server use {x}", "Add me to the GitHub repo and to Slack: {x}"]
 
     static func chatToolEmail(_ c: PlantingContext, _ rng: inout RandomStream) -> Planting {
-        var id = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: 0, &rng)
+        var id = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: 0, &rng)
         id.scenario = "email.chat_tool"
         return single(fill(chatToolLeads[rng.below(chatToolLeads.count)], id.text), emailItem(id), c, &rng)
     }
@@ -559,7 +577,7 @@ enum Plantings {
         for k in kinds {
             switch k {
             case 0:
-                let id = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: 0, &rng)
+                let id = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: 0, &rng)
                 lines.append("Notices: \(id.text)")
                 var item = emailItem(id); item.source = .attachment(.legalDocument); item.offersChannel = nil
                 items.append(item)
@@ -584,7 +602,7 @@ enum Plantings {
 
     static func portfolioAttachment(_ c: PlantingContext, _ rng: inout RandomStream) -> Planting {
         let h = c.sender.firstSlug + c.sender.lastSlug
-        let id = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: 0, &rng)
+        let id = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: 0, &rng)
         var emailFinding = emailItem(id); emailFinding.source = .attachment(.portfolio)
         var items = [emailFinding]
         var lines = ["\(c.sender.first) \(c.sender.last)", "Selected pieces, recent years", "", "Contact: \(id.text)"]
@@ -600,7 +618,7 @@ enum Plantings {
     // MARK: Two details in one message
 
     static func combo(_ c: PlantingContext, _ rng: inout RandomStream) -> Planting {
-        let e = Identifiers.email(c.sender, company: c.company, field: c.field, disguiseRate: c.disguiseRate, &rng)
+        let e = Identifiers.email(c.sender, company: c.ownBusiness, field: c.field, disguiseRate: c.disguiseRate, &rng)
         let p = Identifiers.phone(disguiseRate: c.disguiseRate, &rng)
         switch rng.below(3) {
         case 0:
