@@ -212,7 +212,9 @@ struct BlockGenerator {
         for k in contracts.indices where contracts[k].start != nil && rng.chance(0.1) {
             contracts[k].offer = nil     // some exports carry only the acceptance
         }
-        return contracts
+        // Whole milliseconds: the export writes three fractional digits, and the truth must use the same instant.
+        func ms(_ t: Int64?) -> Int64? { t.map { $0 / 1_000_000 * 1_000_000 } }
+        return contracts.map { ContractScript(offer: ms($0.offer), start: ms($0.start), end: ms($0.end)) }
     }
 
     // MARK: Rooms

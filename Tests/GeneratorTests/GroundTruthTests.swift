@@ -142,6 +142,21 @@ import TestSupport
                 #expect(start != nil && start! <= instant(m["sent_at"] as! String)!, "\(row)")
                 excusedByRelationshipAcrossRooms += 1
             }
+            // Conversely: where the pair had a contract before, or the client is a business, the exception is used.
+            let contactKind = !["payment_account", "website", "unsolicited_contact", "social_profile"].contains(kind)
+                && !(kind == "offplatform_request" && ["instagram", "linkedin", "facebook"].contains(row["platform"]!))
+            if contactProhibited && contactKind && row["sender_role"] != "unknown" {
+                let m = g.messagesByID[row["message_id"]!]!
+                let room = rooms[m["room_id"] as! String]!
+                let start = relationshipStarts["\(room["client_id"]!)|\(room["freelancer_id"]!)"]
+                if let start, start <= instant(m["sent_at"] as! String)! {
+                    #expect(exception == "existing_relationship", "\(row)")
+                } else if ["business", "enterprise"].contains(row["client_plan"]!) {
+                    #expect(exception == "business_client", "\(row)")
+                } else if row["source"] == "attachment:legal_document" {
+                    #expect(exception == "legal_document", "\(row)")
+                }
+            }
             // A business client's contact details are never a violation before a contract (unless social).
             if contactProhibited && ["business", "enterprise"].contains(row["client_plan"]!)
                 && !["payment_account", "website", "unsolicited_contact", "social_profile"].contains(kind) && verdict == "violation" {
