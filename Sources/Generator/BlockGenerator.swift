@@ -267,7 +267,7 @@ struct BlockGenerator {
             }
             if rng.chance(0.9) {
                 record.append(ascii: ",\"created_at\":\"")
-                let created = s.t0 - rng.int64(in: 0...(2 * Self.hour)) / Self.second * Self.second
+                let created = max(plan.rangeStart * Self.second, s.t0 - rng.int64(in: 0...(2 * Self.hour)) / Self.second * Self.second)
                 RFC3339.append(Timestamp(nanosecondsSinceEpoch: created), offsetMinutes: 0, fraction: .none, to: &record)
                 record.append(UInt8(ascii: "\""))
             }
@@ -284,7 +284,8 @@ struct BlockGenerator {
                 writeContract(cid, roomID, name, time, s, &rng)
                 if name == "started" && rng.chance(0.03) {
                     // A re-exported event: the same or a later time; the earliest counts.
-                    writeContract(cid, roomID, name, time + (rng.chance(0.5) ? 0 : rng.int64(in: Self.hour...(2 * Self.day))), s, &rng)
+                    let later = time + (rng.chance(0.5) ? 0 : rng.int64(in: Self.hour...(2 * Self.day)) / 1_000_000 * 1_000_000)
+                    writeContract(cid, roomID, name, max(time, min(later, plan.rangeEnd * Self.second - Self.minute)), s, &rng)
                 }
             }
         }
@@ -310,6 +311,7 @@ struct BlockGenerator {
 
         // Messages and calls, in time order.
         let meanGap = Double(s.span) / Double(max(1, n))
+        let hardEnd = plan.rangeEnd * Self.second - Self.minute
         var cursor = s.t0 + rng.int64(in: 0...(10 * Self.minute))
         var nextEvent = 0
         var speaker = rng.chance(0.62) ? 0 : 1
@@ -324,9 +326,12 @@ struct BlockGenerator {
         var spokeYet = false
 
         for k in 0..<n {
+            // Gaps average the room's pace, but never run past the end of the range: a crowded room speeds up.
+            let budget = Double(hardEnd - cursor) / Double(n - k + 1)
             var t: Int64
             if let f = forcedTime { t = f; forcedTime = nil } else {
-                t = cursor + max(5 * Self.second, Int64(rng.exponential(mean: meanGap)))
+                let gap = min(rng.exponential(mean: min(meanGap, budget)), max(3e9, 2 * budget))
+                t = cursor + max(budget < 5e9 ? 3 * Self.second : 5 * Self.second, Int64(gap))
             }
             var systemNotice: String? = nil
             while nextEvent < events.count && events[nextEvent] <= t + 3 * Self.second {
@@ -459,7 +464,9 @@ struct BlockGenerator {
                          instant: instant, fraction: fraction, omitText: omitText, attachments: attachments, s, &rng)
 
             // Sometimes a call follows; whether a move follows the call is where the planted effect lives.
-            if s.hasRecord && speakerIndex >= 0 && k < n - 1 && calls.count < 4000 && rng.chance(settings.callRate) {
+            // (No call where the room has no time left for one and the half hour after it.)
+            if s.hasRecord && speakerIndex >= 0 && k < n - 1 && calls.count < 4000
+                && Double(hardEnd - t) / Double(n - k) > Double(40 * Self.minute) && rng.chance(settings.callRate) {
                 let start = t + rng.int64(in: (20 * Self.second)...(8 * Self.minute))
                 let status = Self.callStatus.pick(&rng)
                 let duration: Int64

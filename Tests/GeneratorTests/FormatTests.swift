@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Generator
 import TestSupport
+import ExportFormat
 
 /// Every line is a JSON object of export-v1 with its required fields, of the right types and values.
 @Suite struct FormatTests {
@@ -80,5 +81,34 @@ import TestSupport
         #expect(raw.contains(#"\u"#))
         #expect(g.records.contains { $0["reactions"] != nil || $0["edited"] != nil || $0["thread"] != nil })
         #expect(raw.contains(#""type":"message"}"#), "type written last in some records")
+    }
+}
+
+/// Timestamps stay inside --start … --start + --days, even when rooms are crowded into a short range.
+@Suite struct TimeRangeTests {
+    static func outside(_ g: GeneratedExport, _ s: GeneratorSettings) -> [String] {
+        let start = Double(s.start.secondsSinceEpoch), end = start + Double(s.days) * 86_400
+        var bad: [String] = []
+        for r in g.records {
+            for field in FormatTests.timestamps {
+                guard let v = r[field] as? String, let t = instant(v) else { continue }
+                if t < start || t >= end { bad.append("\(r["type"]!).\(field) \(v)") }
+            }
+        }
+        return bad
+    }
+
+    @Test func defaultRange() {
+        let bad = Self.outside(GeneratedExport.shared, GeneratedExport.settings)
+        #expect(bad.isEmpty, "\(bad.prefix(5))")
+    }
+
+    @Test func crowdedShortRange() throws {
+        let s = GeneratorSettings(messages: 6_000, rooms: 4, start: Timestamp(secondsSinceEpoch: 1_609_459_200), days: 1,
+                                  files: 2, gzip: false, seed: 5, callRate: 0.05, jobs: 1)
+        let g = try GeneratedExport(settings: s)
+        let bad = Self.outside(g, s)
+        #expect(bad.isEmpty, "\(bad.count) timestamps outside the day, e.g. \(bad.prefix(3))")
+        #expect(g.records(ofType: "message").count == 6_000)
     }
 }
