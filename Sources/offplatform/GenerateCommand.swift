@@ -113,7 +113,8 @@ struct GenerateCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(began)
         var lines: [String] = []
         for f in report.files {
-            lines.append("  \(f.path)  \(Self.bytes(f.bytesOnDisk)) on disk, \(Self.bytes(f.uncompressedBytes)) uncompressed, \(f.records) records, \(f.gzipMembers) gzip member(s)")
+            let members = f.gzipMembers == 0 ? "" : ", \(f.gzipMembers) gzip member(s)"
+            lines.append("  \(f.path)  \(Self.bytes(f.bytesOnDisk)) on disk, \(Self.bytes(f.uncompressedBytes)) uncompressed, \(f.records) records\(members)")
         }
         let types = report.recordsByType.keys.sorted().map { "\($0) \(report.recordsByType[$0]!)" }.joined(separator: ", ")
         lines.append("wrote \(report.files.count) file(s): \(Self.bytes(report.bytesOnDisk)) on disk, \(Self.bytes(report.uncompressedBytes)) uncompressed")
