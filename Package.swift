@@ -57,7 +57,7 @@ let package = Package(
         ]),
 
         // Synthetic exports with ground truth (for `generate`, `bench` and tests).
-        .target(name: "Generator", dependencies: ["ExportFormat"]),
+        .target(name: "Generator", dependencies: ["ExportFormat", "CZlib"]),
 
         // Runs the stages concurrently, merges partials, owns the error policy.
         .target(name: "Pipeline", dependencies: [
