@@ -74,8 +74,10 @@ import TestSupport
                 ORDER BY f.path, r.line
                 """)
         }
-        let expectedRejections = (expected["rejections"] as! [[String: Any]]).map { "\($0["file"]!):\($0["line"]!):\($0["reason"]!)" }
-        #expect(rejections == expectedRejections.sorted())
+        let expectedRejections = (expected["rejections"] as! [[String: Any]])
+            .sorted { ($0["file"] as! String, $0["line"] as! Int) < ($1["file"] as! String, $1["line"] as! Int) }
+            .map { "\($0["file"]!):\($0["line"]!):\($0["reason"]!)" }
+        #expect(rejections == expectedRejections)
         for r in expectedRejections {
             #expect(Self.run.result.stderr.contains("\(r.split(separator: ":")[0]):\(r.split(separator: ":")[1]): rejected:"), "\(r)")
         }
