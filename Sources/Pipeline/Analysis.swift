@@ -28,9 +28,13 @@ public struct Analysis: Sendable {
         let started = Timestamp.now
         let config = configuration
         let store = try Store(path: config.databasePath)
+        let timings = StageTimings(log: log)
         let collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
+        timings.mark("read, decode, detect")
         let known = try store.loadLedger()
         let settlement = Settler.settle(collection.harvest, known: known, policy: config.policy)
+        timings.mark("settle")
+        defer { timings.mark("judge, write, reports") }
         return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
                             reportsDirectory: config.reportsDirectory)
             .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
@@ -194,6 +198,22 @@ public struct Analysis: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Stage durations on the log when `OFFPLATFORM_TIMINGS` is set: where a run's time goes.
+final class StageTimings: @unchecked Sendable {
+    let log: MessageLog?
+    var last = ContinuousClock.now
+
+    init(log: @escaping MessageLog) {
+        self.log = ProcessInfo.processInfo.environment["OFFPLATFORM_TIMINGS"] == nil ? nil : log
+    }
+
+    func mark(_ stage: String) {
+        guard let log else { return }
+        log(String(format: "timing: %@ %.2f s", stage, last.secondsElapsed))
+        last = .now
     }
 }
 

@@ -43,7 +43,13 @@ struct Harvest: Sendable {
     /// Per file: records by type, rejections.
     var files: [Int32: FileTally] = [:]
 
-    mutating func merge(_ other: Harvest) {
+    mutating func merge(_ other: consuming Harvest) {
+        if stubs.isEmpty && rooms.count == 0 && senders.count == 0 && detected.isEmpty && calls.isEmpty && files.isEmpty {
+            let keptLedger = ledger
+            self = other
+            ledger.merge(keptLedger)
+            return
+        }
         let roomMap = rooms.absorb(other.rooms)
         let senderMap = senders.absorb(other.senders)
         stubs.reserveCapacity(stubs.count + other.stubs.count)

@@ -171,6 +171,16 @@ public struct RoomLedger: Sendable {
         return RoomPhase(.preContract, stage: offered ? .offer : .inquiry)
     }
 
+    /// The room's phases over time, for looking up many moments of one room cheaply.
+    public func timeline(of roomID: String) -> PhaseTimeline {
+        var times = Set<Timestamp>()
+        for c in contractsByRoom[roomID] ?? [] {
+            for t in [c.offer, c.started, c.ended] { if let t { times.insert(t) } }
+        }
+        let sorted = times.sorted()
+        return PhaseTimeline(changes: sorted.map { ($0, phase(of: roomID, at: $0)) })
+    }
+
     public func role(of senderID: String, in roomID: String) -> SenderRole {
         guard let room = rooms[roomID] else { return .unknown }
         if senderID == room.clientID { return .client }
@@ -196,6 +206,22 @@ public struct RoomLedger: Sendable {
         (offersByRoom[roomID] ?? []).contains { o in
             o.partyID != senderID && o.at < t && (channel == nil || o.channel == channel)
         }
+    }
+}
+
+/// A room's phase as it changes over time: the phase from each change point on.
+public struct PhaseTimeline: Sendable {
+    /// In time order; before the first change the room is in `pre_contract/inquiry`.
+    public let changes: [(at: Timestamp, phase: RoomPhase)]
+
+    public func phase(at t: Timestamp) -> RoomPhase {
+        // Rooms have a handful of contract events: a backward scan beats a binary search.
+        var i = changes.count - 1
+        while i >= 0 {
+            if changes[i].at <= t { return changes[i].phase }
+            i -= 1
+        }
+        return .inquiry
     }
 }
 

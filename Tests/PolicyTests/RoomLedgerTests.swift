@@ -110,3 +110,26 @@ func ts(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
         #expect(stored.rooms["r"]?.plan == .basic)
     }
 }
+
+@Suite struct PhaseTimelineTests {
+    /// The timeline answers exactly as the ledger does, at every moment around every event.
+    @Test func agreesWithTheLedgerEverywhere() {
+        var d = LedgerDelta()
+        d.add(RoomLedgerTests.room)
+        let events: [(String, ContractEvent, String)] = [
+            ("k1", .offerSent, "2020-07-02T00:00:00Z"), ("k1", .started, "2020-07-03T00:00:00Z"), ("k1", .ended, "2020-07-10T00:00:00Z"),
+            ("k2", .offerSent, "2020-07-12T00:00:00Z"), ("k2", .started, "2020-07-15T00:00:00Z"), ("k3", .ended, "2020-07-01T00:00:00Z"),
+            ("k4", .started, "2020-07-16T00:00:00Z"), ("k4", .ended, "2020-07-20T00:00:00Z"),
+        ]
+        for (id, e, at) in events { d.add(ContractRecord(contractID: id, roomID: "r1", event: e, at: ts(at))) }
+        let ledger = RoomLedger(d)
+        let timeline = ledger.timeline(of: "r1")
+        for (_, _, at) in events {
+            for delta in [-1, 0, 1] {
+                let t = Timestamp(nanosecondsSinceEpoch: ts(at).nanosecondsSinceEpoch + Int64(delta))
+                #expect(timeline.phase(at: t) == ledger.phase(of: "r1", at: t), "\(t)")
+            }
+        }
+        #expect(ledger.timeline(of: "nowhere").phase(at: ts("2020-07-05T00:00:00Z")) == .inquiry)
+    }
+}
