@@ -38,7 +38,7 @@ public struct Analysis: Sendable {
         return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
                             reportsDirectory: config.reportsDirectory)
             .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
-                    recordsByType: collection.recordsByType, settled: settlement.facts, known: known, messages: settlement.messages,
+                    recordsByType: collection.recordsByType, settled: settlement.facts, ledger: settlement.ledger, messages: settlement.messages,
                     duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
     }
 

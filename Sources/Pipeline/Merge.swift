@@ -97,8 +97,10 @@ public struct Merge: Sendable {
             duplicates += p.duplicateMessages
         }
         let messages = settled.messageCounts.values.reduce(0) { $0 + $1.messages } + settled.pendingMessages.count
+        var everything = try store.loadLedger()
+        everything.update(with: settled.ledger)
         return try Recorder(store: store, policy: policy, callWindowSeconds: callWindowSeconds, reportsDirectory: reportsDirectory)
             .record(mode: .merge, inputs: partials, jobs: 1, files: files, recordsByType: recordsByType, settled: settled,
-                    known: try store.loadLedger(), messages: messages, duplicateMessages: duplicates, started: started, clock: clock)
+                    ledger: RoomLedger(everything), messages: messages, duplicateMessages: duplicates, started: started, clock: clock)
     }
 }

@@ -13,13 +13,11 @@ struct Recorder {
     let callWindowSeconds: Int64
     let reportsDirectory: String
 
-    /// `known`: what the ledger knew before this run (as loaded from the store).
+    /// `ledger`: everything known about rooms — earlier nights updated with this run's records.
     func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
-                settled: SettledFacts, known: LedgerDelta, messages: Int, duplicateMessages: Int, started: Timestamp,
+                settled: SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
-        var everything = known
-        everything.update(with: settled.ledger)
-        let facts = settled.finalize(judge: Judge(policy: policy), ledger: RoomLedger(everything))
+        let facts = settled.finalize(judge: Judge(policy: policy), ledger: ledger)
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
                                  messages: messages, duplicateMessages: duplicateMessages,

@@ -9,6 +9,8 @@ import Analytics
 /// ids are counted once.
 struct Settlement {
     var facts: SettledFacts
+    /// Everything the ledger knew while settling (earlier nights and this run), ready for judging.
+    var ledger: RoomLedger
     var duplicateMessages: Int
     var messages: Int
 }
@@ -144,7 +146,8 @@ enum Settler {
                 date: Timestamp(secondsSinceEpoch: day * 86_400).utcDate)] = MessageCount(messages: n)
         }
 
-        // 4. Calls, with the room's phase when they started.
+        // 4. Calls, with the room's phase when they started, in the order of their lines.
+        h.calls.sort { $0.origin.packed < $1.origin.packed }
         for (origin, c) in h.calls {
             facts.calls.append(CallFact(
                 file: origin.file, callID: c.callID, roomID: c.roomID, initiatorID: c.initiatorID,
@@ -152,8 +155,7 @@ enum Settler {
                 startedAt: c.startedAt, endedAt: c.endedAt, epoch: policy.epoch(at: c.startedAt).name,
                 phase: ledger.phase(of: c.roomID, at: c.startedAt)))
         }
-        facts.calls.sort { ($0.file, $0.callID, $0.startedAt) < ($1.file, $1.callID, $1.startedAt) }
         facts.ledger = h.ledger
-        return Settlement(facts: facts, duplicateMessages: duplicates, messages: h.stubs.count)
+        return Settlement(facts: facts, ledger: ledger, duplicateMessages: duplicates, messages: h.stubs.count)
     }
 }

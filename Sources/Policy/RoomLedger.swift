@@ -95,6 +95,10 @@ public struct LedgerDelta: Sendable, Codable, Equatable {
 
     /// Adds everything `other` knows; for rooms, conflicting records resolve by precedence.
     public mutating func merge(_ other: LedgerDelta) {
+        if rooms.isEmpty && contractEvents.isEmpty && offers.isEmpty {
+            self = other
+            return
+        }
         for r in other.rooms.values { add(r) }
         for (k, v) in other.contractEvents { add(contractID: k.contractID, roomID: v.roomID, event: k.event, at: v.at) }
         for (k, at) in other.offers { add(OfferedChannel(roomID: k.roomID, partyID: k.partyID, channel: k.channel, at: at)) }
@@ -103,6 +107,10 @@ public struct LedgerDelta: Sendable, Codable, Equatable {
     /// Like `merge`, but `newer`'s room records replace ours: a later night's
     /// record of a room (say, a new plan) wins over what was stored.
     public mutating func update(with newer: LedgerDelta) {
+        if rooms.isEmpty && contractEvents.isEmpty && offers.isEmpty {
+            self = newer
+            return
+        }
         for r in newer.rooms.values { rooms[r.roomID] = r }
         var rest = newer
         rest.rooms = [:]
@@ -125,14 +133,18 @@ public struct RoomLedger: Sendable {
 
     public init(_ delta: LedgerDelta) {
         rooms = delta.rooms
-        var perContract: [String: (room: String, times: ContractTimes)] = [:]
-        for (k, v) in delta.contractEvents.sorted(by: { $0.key < $1.key }) {
-            var entry = perContract[k.contractID] ?? (v.roomID, ContractTimes())
+        // A contract belongs to the room of its `started` event, else of its offer, else of its end:
+        // fixed precedence, so the order events were added in does not matter.
+        var perContract: [String: (room: String, roomRank: Int, times: ContractTimes)] = [:]
+        for (k, v) in delta.contractEvents {
+            var entry = perContract[k.contractID] ?? (v.roomID, 3, ContractTimes())
+            let rank: Int
             switch k.event {
-            case .offerSent: entry.times.offer = v.at
-            case .started: entry.times.started = v.at; entry.room = v.roomID
-            case .ended: entry.times.ended = v.at
+            case .started: entry.times.started = v.at; rank = 0
+            case .offerSent: entry.times.offer = v.at; rank = 1
+            case .ended: entry.times.ended = v.at; rank = 2
             }
+            if rank < entry.roomRank { entry.room = v.roomID; entry.roomRank = rank }
             perContract[k.contractID] = entry
         }
         var byRoom: [String: [ContractTimes]] = [:]

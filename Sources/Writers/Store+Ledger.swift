@@ -28,13 +28,14 @@ extension Store {
 
     /// Stores what a run tells the ledger: a room's latest record replaces the
     /// stored one; contract events and offers keep their earliest time.
+    /// Rows go in as they come: the table's keys decide, not the order.
     func saveLedger(_ delta: LedgerDelta, _ db: Database) throws {
         let rooms = try db.makeStatement(sql: """
             INSERT INTO ledger_rooms (room_id, client_id, freelancer_id, client_plan, created_at_ns) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (room_id) DO UPDATE SET client_id = excluded.client_id, freelancer_id = excluded.freelancer_id,
                 client_plan = excluded.client_plan, created_at_ns = excluded.created_at_ns
             """)
-        for r in delta.rooms.values.sorted(by: { $0.roomID < $1.roomID }) {
+        for r in delta.rooms.values {
             try rooms.execute(arguments: [r.roomID, r.clientID, r.freelancerID, r.plan?.rawValue, r.createdAt?.nanosecondsSinceEpoch])
         }
         let events = try db.makeStatement(sql: """
@@ -42,7 +43,7 @@ extension Store {
             ON CONFLICT (contract_id, event) DO UPDATE SET room_id = excluded.room_id, at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_contract_events.at_ns
             """)
-        for (k, v) in delta.contractEvents.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in delta.contractEvents {
             try events.execute(arguments: [k.contractID, k.event.rawValue, v.roomID, v.at.nanosecondsSinceEpoch])
         }
         let offers = try db.makeStatement(sql: """
@@ -50,7 +51,7 @@ extension Store {
             ON CONFLICT (room_id, party_id, channel) DO UPDATE SET at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_offers.at_ns
             """)
-        for (k, at) in delta.offers.sorted(by: { $0.key < $1.key }) {
+        for (k, at) in delta.offers {
             try offers.execute(arguments: [k.roomID, k.partyID, k.channel, at.nanosecondsSinceEpoch])
         }
     }
