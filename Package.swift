@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "Writers", dependencies: [
             "Analytics", "Policy", "ExportFormat", "Detection", "Statistics",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // Synthetic exports with ground truth (for `generate`, `bench` and tests).

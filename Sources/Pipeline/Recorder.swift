@@ -17,7 +17,9 @@ struct Recorder {
     func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
                 settled: SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
+        let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         let facts = settled.finalize(judge: Judge(policy: policy), ledger: ledger)
+        timings.mark("judge")
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
                                  messages: messages, duplicateMessages: duplicateMessages,
@@ -44,13 +46,17 @@ struct Recorder {
         let window = callWindowSeconds
         try store.record(run: run, files: files, facts: facts) { db in
             FaultInjection.point("inside-run-transaction")
+            timings.mark("insert facts")
             let inputs = try Store.reportInputs(db, callWindowSeconds: window)
+            timings.mark("report queries")
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
             try Store.replaceReports(tables, db)
             try Store.rebuildRepeatOffenders(db)
         }
+        timings.mark("database and report tables")
         try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: reportsDirectory))
+        timings.mark("CSV files")
         summary.wallSeconds = clock.secondsElapsed
         return summary
     }

@@ -30,29 +30,33 @@ extension Store {
     /// stored one; contract events and offers keep their earliest time.
     /// Rows go in as they come: the table's keys decide, not the order.
     func saveLedger(_ delta: LedgerDelta, _ db: Database) throws {
-        let rooms = try db.makeStatement(sql: """
+        var rooms = try BulkInsert(db, """
             INSERT INTO ledger_rooms (room_id, client_id, freelancer_id, client_plan, created_at_ns) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (room_id) DO UPDATE SET client_id = excluded.client_id, freelancer_id = excluded.freelancer_id,
                 client_plan = excluded.client_plan, created_at_ns = excluded.created_at_ns
             """)
         for r in delta.rooms.values {
-            try rooms.execute(arguments: [r.roomID, r.clientID, r.freelancerID, r.plan?.rawValue, r.createdAt?.nanosecondsSinceEpoch])
+            rooms.bind(r.roomID); rooms.bind(r.clientID); rooms.bind(r.freelancerID); rooms.bind(r.plan?.rawValue)
+            rooms.bind(r.createdAt?.nanosecondsSinceEpoch)
+            try rooms.insert()
         }
-        let events = try db.makeStatement(sql: """
+        var events = try BulkInsert(db, """
             INSERT INTO ledger_contract_events (contract_id, event, room_id, at_ns) VALUES (?, ?, ?, ?)
             ON CONFLICT (contract_id, event) DO UPDATE SET room_id = excluded.room_id, at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_contract_events.at_ns
             """)
         for (k, v) in delta.contractEvents {
-            try events.execute(arguments: [k.contractID, k.event.rawValue, v.roomID, v.at.nanosecondsSinceEpoch])
+            events.bind(k.contractID); events.bind(k.event.rawValue); events.bind(v.roomID); events.bind(v.at.nanosecondsSinceEpoch)
+            try events.insert()
         }
-        let offers = try db.makeStatement(sql: """
+        var offers = try BulkInsert(db, """
             INSERT INTO ledger_offers (room_id, party_id, channel, at_ns) VALUES (?, ?, ?, ?)
             ON CONFLICT (room_id, party_id, channel) DO UPDATE SET at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_offers.at_ns
             """)
         for (k, at) in delta.offers {
-            try offers.execute(arguments: [k.roomID, k.partyID, k.channel, at.nanosecondsSinceEpoch])
+            offers.bind(k.roomID); offers.bind(k.partyID); offers.bind(k.channel); offers.bind(at.nanosecondsSinceEpoch)
+            try offers.insert()
         }
     }
 }

@@ -77,23 +77,27 @@ extension Store {
     }
 
     func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database) throws {
-        let counts = try db.makeStatement(sql: """
+        var counts = try BulkInsert(db, """
             INSERT INTO message_counts (input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages, violating_messages)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) {
-            try counts.execute(arguments: [fileIDs[Int(k.file)], k.epoch, k.phase.rawValue, k.stage?.rawValue, k.senderRole.rawValue,
-                                           k.clientPlan, k.date, v.messages, v.violatingMessages])
+            counts.bind(fileIDs[Int(k.file)]); counts.bind(k.epoch); counts.bind(k.phase.rawValue); counts.bind(k.stage?.rawValue)
+            counts.bind(k.senderRole.rawValue); counts.bind(k.clientPlan); counts.bind(k.date); counts.bind(v.messages)
+            counts.bind(v.violatingMessages)
+            try counts.insert()
         }
-        let rooms = try db.makeStatement(sql: """
+        // Rooms are many; rows need no order, so they go in as they come.
+        var rooms = try BulkInsert(db, """
             INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        // Rooms are many; rows need no order, so they go in as they come.
         for (k, v) in facts.roomFacts {
-            try rooms.execute(arguments: [fileIDs[Int(k.file)], k.roomID, k.epoch, k.phase.rawValue, k.clientPlan, v.messages, v.violatingMessages])
+            rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
+            rooms.bind(k.clientPlan); rooms.bind(v.messages); rooms.bind(v.violatingMessages)
+            try rooms.insert()
         }
-        let findings = try db.makeStatement(sql: """
+        var findings = try BulkInsert(db, """
             INSERT INTO findings (run_id, input_file_id, message_id, room_id, sender_id, sender_role, client_plan, sent_at, sent_at_ns,
                 kind, platform, intent, detector_rule, source, span_start, span_end, epoch, phase, stage, verdict, exception,
                 policy_rule, explanation, evidence)
@@ -101,24 +105,26 @@ extension Store {
             """)
         for f in facts.findings {
             let d = f.finding
-            findings.setUncheckedArguments([
-                runID, fileIDs[Int(f.file)], f.messageID, f.roomID, f.senderID, f.senderRole.rawValue, f.clientPlan,
-                f.sentAt.rfc3339, f.sentAt.nanosecondsSinceEpoch, d.kind.rawValue, d.platform, d.intent.rawValue, d.detectorRule,
-                d.context.source.label, d.start, d.end, f.epoch, f.phase.phase.rawValue, f.phase.stage?.rawValue,
-                f.verdict.rawValue, f.exception, f.policyRule, f.explanation, d.evidence,
-            ])
-            try findings.execute()
+            findings.bind(runID); findings.bind(fileIDs[Int(f.file)]); findings.bind(f.messageID); findings.bind(f.roomID)
+            findings.bind(f.senderID); findings.bind(f.senderRole.rawValue); findings.bind(f.clientPlan); findings.bind(f.sentAt.rfc3339)
+            findings.bind(f.sentAt.nanosecondsSinceEpoch); findings.bind(d.kind.rawValue); findings.bind(d.platform)
+            findings.bind(d.intent.rawValue); findings.bind(d.detectorRule); findings.bind(d.context.source.label); findings.bind(d.start)
+            findings.bind(d.end); findings.bind(f.epoch); findings.bind(f.phase.phase.rawValue); findings.bind(f.phase.stage?.rawValue)
+            findings.bind(f.verdict.rawValue); findings.bind(f.exception); findings.bind(f.policyRule); findings.bind(f.explanation)
+            findings.bind(d.evidence)
+            try findings.insert()
         }
-        let calls = try db.makeStatement(sql: """
+        var calls = try BulkInsert(db, """
             INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
                 ended_at, ended_at_ns, epoch, phase, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in facts.calls {
-            try calls.execute(arguments: [
-                fileIDs[Int(c.file)], c.callID, c.roomID, c.initiatorID, c.initiatorRole.rawValue, c.status.rawValue, c.media?.rawValue,
-                c.startedAt.rfc3339, c.startedAt.nanosecondsSinceEpoch, c.endedAt?.rfc3339, c.endedAt?.nanosecondsSinceEpoch,
-                c.epoch, c.phase.phase.rawValue, c.phase.stage?.rawValue,
-            ])
+            calls.bind(fileIDs[Int(c.file)]); calls.bind(c.callID); calls.bind(c.roomID); calls.bind(c.initiatorID)
+            calls.bind(c.initiatorRole.rawValue); calls.bind(c.status.rawValue); calls.bind(c.media?.rawValue)
+            calls.bind(c.startedAt.rfc3339); calls.bind(c.startedAt.nanosecondsSinceEpoch); calls.bind(c.endedAt?.rfc3339)
+            calls.bind(c.endedAt?.nanosecondsSinceEpoch); calls.bind(c.epoch); calls.bind(c.phase.phase.rawValue)
+            calls.bind(c.phase.stage?.rawValue)
+            try calls.insert()
         }
     }
 

@@ -21,6 +21,8 @@ public final class Store: Sendable {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A night writes hundreds of thousands of rows into indexed tables: keep their pages in memory.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
