@@ -1,0 +1,140 @@
+/// How the normalizer and the prefilter read one non-ASCII Unicode scalar. Both use
+/// this one table so that the prefilter never reads a disguise differently from the
+/// normalizer.
+struct ScalarFold: Sendable {
+    enum Class: Equatable {
+        /// Zero-width and invisible characters: dropped.
+        case invisible
+        /// A full-width form of an ASCII character (U+FF01–U+FF5E).
+        case fullWidth(UInt8)
+        /// A decimal digit of any script (general category Nd).
+        case digit(UInt8)
+        /// A Cyrillic or Greek letter that looks like this Latin letter: mapped only
+        /// inside Latin words (see `Normalizer`).
+        case homoglyph(UInt8)
+        /// A styled Latin letter (mathematical bold, circled): always this letter.
+        case styledLetter(UInt8)
+        /// A typographic apostrophe, read as `'` by word matching.
+        case apostrophe
+        /// Any other letter or combining mark: part of a word, kept.
+        case letter
+        /// Anything else (punctuation, symbols, emoji, spaces): kept, but between
+        /// digits it separates them.
+        case separator
+    }
+
+    let homoglyphs: [UInt32: UInt8]
+
+    func classify(_ v: UInt32) -> Class {
+        if Self.isInvisible(v) { return .invisible }
+        if v >= 0xFF01 && v <= 0xFF5E {
+            let b = UInt8(v - 0xFEE0)
+            return (b >= 0x30 && b <= 0x39) ? .digit(b) : .fullWidth(b)
+        }
+        if let h = homoglyphs[v] { return .homoglyph(h) }
+        if let s = Self.styledLatin(v) { return .styledLetter(s) }
+        if v == 0x2019 || v == 0x02BC { return .apostrophe }
+        guard let scalar = Unicode.Scalar(v) else { return .separator }
+        let p = scalar.properties
+        if p.numericType == .decimal, let value = p.numericValue, value >= 0, value <= 9 {
+            return .digit(0x30 + UInt8(value))
+        }
+        switch p.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark:
+            return .letter
+        default:
+            return .separator
+        }
+    }
+
+    static func isInvisible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00AD, 0x034F, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
+             0x20E3, 0xFE00...0xFE0F, 0xFEFF, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Mathematical alphanumeric letters (U+1D400–U+1D6A3) and circled letters.
+    static func styledLatin(_ v: UInt32) -> UInt8? {
+        if v >= 0x1D400 && v <= 0x1D6A3 {
+            let k = (v - 0x1D400) % 52
+            return UInt8(0x61 + (k % 26))
+        }
+        if v >= 0x24B6 && v <= 0x24CF { return UInt8(0x61 + (v - 0x24B6)) }
+        if v >= 0x24D0 && v <= 0x24E9 { return UInt8(0x61 + (v - 0x24D0)) }
+        return nil
+    }
+
+    /// Dash-like separators become "-" between digits; the others a space.
+    static func isDash(_ v: UInt32) -> Bool {
+        (v >= 0x2010 && v <= 0x2015) || v == 0x2212 || v == 0xFE58 || v == 0xFE63 || v == 0x2043
+    }
+}
+
+/// Decoding UTF-8 by hand: the hot loops walk bytes and only decode where a byte is
+/// not ASCII.
+enum UTF8Scalar {
+    /// The scalar starting at `i` and its length in bytes (1 for a malformed byte).
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = p.count
+        if b0 >= 0xF0, i + 3 < n {
+            return (((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12)
+                    | ((UInt32(p[i + 2]) & 0x3F) << 6) | (UInt32(p[i + 3]) & 0x3F), 4)
+        }
+        if b0 >= 0xE0, i + 2 < n {
+            return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+        }
+        if b0 >= 0xC0, i + 1 < n {
+            return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2)
+        }
+        return (0xFFFD, 1)
+    }
+
+    static func encode(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// Whether the scalar at `i` (non-ASCII) is a letter or mark, i.e. continues a word.
+    static func isLetter(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let v = decode(p, at: i).value
+        guard let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// ASCII byte classes used by every scanner.
+enum ASCII {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { (b &- 0x41 < 26) ? b | 0x20 : b }
+}
