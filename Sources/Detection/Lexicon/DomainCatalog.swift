@@ -129,7 +129,14 @@ struct TopLevelDomains: Sendable {
         for line in src.lines {
             let f = try src.fields(line, count: 1...2)
             let tld = f[0]
-            guard tld.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && !(0x41...0x5A).contains($0.value) }) else {
+            guard tld.unicodeScalars.allSatisfy({ s in
+                switch s.properties.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter: return false
+                case .lowercaseLetter, .otherLetter, .modifierLetter, .nonspacingMark, .spacingMark: return true
+                case .decimalNumber: return s.value < 0x80
+                default: return s == "-"
+                }
+            }) else {
                 throw src.error(line, "'\(tld)' must be lower-case letters")
             }
             guard tld > previous else { throw src.error(line, "'\(tld)' is out of order or repeated") }

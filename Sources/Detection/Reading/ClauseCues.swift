@@ -55,6 +55,9 @@ struct ClauseCues {
     /// Whether token `verb` opens its clause, after at most a few opener words.
     func imperative(_ verb: Int) -> Bool {
         let clause = index.clause(of: verb)
+        // "don't hesitate to email me", "feel free to text me", "don't forget to add me"
+        if verb >= 2 && index.word(verb - 1) == "to"
+            && (index.has(verb - 2, .negationException) || index.word(verb - 2) == "free") { return true }
         var k = clause.lowerBound
         while k < verb {
             let tok = index.tokens[k]

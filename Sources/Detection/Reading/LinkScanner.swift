@@ -88,13 +88,7 @@ struct LinkScanner {
             while s > 0 && ASCII.isLetter(p[s - 1]) { s -= 1 }
             if s < hs - 3 { start = s; hasScheme = true }
         }
-        if !hasScheme && hs > 0 {
-            switch p[hs - 1] {
-            // An address's domain, a path or file name, a code expression.
-            case 0x40, 0x2F, 0x5C, 0x5F, 0x24, 0x23, 0x3A, 0x3D, 0x7E, 0x25: return nil
-            default: break
-            }
-        }
+        if !hasScheme && hs > 0 && NotContact.isPartOfSomethingElse(before: p[hs - 1]) { return nil }
         // An address's local part ("mary.me@…").
         if he < n && p[he] == 0x40 { return nil }
 
@@ -102,8 +96,9 @@ struct LinkScanner {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
               let tld = labels.last.map(String.init) else { return nil }
-        guard lexicon.tlds.contains(tld) else { return nil }
         let hasWWW = labels[0] == "www"
+        // "www." names a host below it: "www.microsoft" is not one.
+        if hasWWW && labels.count < 3 { return nil }
 
         // Port and path.
         var end = he
@@ -120,11 +115,12 @@ struct LinkScanner {
         let path = end > pathStart ? String(decoding: p[pathStart..<end], as: UTF8.self) : ""
 
         let domain = lexicon.domains.classify(host: host, path: path)
+        // A host of domains.txt is known whatever its ending ("offplatform.example").
+        guard domain != nil || lexicon.tlds.contains(tld) else { return nil }
         if !hasScheme && !hasWWW {
             // A host of domains.txt is known by name; others need an ending used bare.
             guard domain != nil || acceptsBare(labels: labels, tld: tld, path: path) else { return nil }
-            // A call or an assignment in code: "config.get(", "obj.name=".
-            if end < n && (p[end] == 0x28 || p[end] == 0x3D || p[end] == 0x5B) { return nil }
+            if end < n && NotContact.isCodeAfter(p[end]) { return nil }
         }
         return (Link(range: start..<end, host: host, path: path, hasScheme: hasScheme, domain: domain), end)
     }
@@ -134,14 +130,12 @@ struct LinkScanner {
     private func acceptsBare(labels: [Substring], tld: String, path: String) -> Bool {
         let tlds = lexicon.tlds
         guard tlds.bare.contains(tld) || tld.hasPrefix("xn--") || tld.utf8.contains(where: { $0 >= 0x80 }) else { return false }
-        if tlds.fileExtensions.contains(tld) && (path.isEmpty || path == "/") { return false }
+        if NotContact.isFileName(tld: tld, path: path, tlds: tlds) { return false }
         if labels.count >= 3 {
             let second = String(labels[labels.count - 2])
             if !Self.genericForDeepNames.contains(tld) && !Self.secondLevelLabels.contains(second) { return false }
         }
-        // Every label of a bare host is a name, not a number ("1.5x.com" is not one).
-        if labels.dropLast().contains(where: { $0.allSatisfy(\.isNumber) }) { return false }
-        return true
+        return !NotContact.hasNumericLabel(labels)
     }
 
     @inline(__always)

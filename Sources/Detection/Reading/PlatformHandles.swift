@@ -23,6 +23,10 @@ struct PlatformHandleFinder {
     ]
     /// Words that, standing between name and identifier, make the tie explicit.
     static let markers: Set<String> = ["is", "it's", "its", "are", "called", "named", "under"]
+    /// Ways to pay that have no handles: what follows "IBAN", "BTC" or "cash" is checked
+    /// by its own checksum or is no account at all.
+    static let withoutHandles: Set<String> = ["bank_transfer", "crypto", "cash"]
+
     /// Words after which a weak platform name is not the platform ("zoom in",
     /// "teams of three", "signal processing").
     static let notPlatformAfter: [String: Set<String>] = [
@@ -42,8 +46,11 @@ struct PlatformHandleFinder {
         let lexicon = index.lexicon
         var anyAlias: [Int32: Int] = [:]  // platform → last token
         for t in tokens.indices {
-            guard let (platform, strength) = index.alias(t), let kind = lexicon.platform(platform)?.kind,
-                  kind == .messagingApp || kind == .socialProfile || kind == .paymentAccount else { continue }
+            guard let (platform, strength) = index.alias(t), let info = lexicon.platform(platform),
+                  info.kind == .messagingApp || info.kind == .socialProfile || info.kind == .paymentAccount,
+                  !Self.withoutHandles.contains(info.slug) else { continue }
+            let kind = info.kind
+            _ = kind
             if !namesPlatform(t) { continue }
             if strength == .strong { anyAlias[platform] = t }
             if let h = identifierAfter(t, platform: platform, strength: strength) { out.append(h) }
@@ -53,7 +60,8 @@ struct PlatformHandleFinder {
         out += liveIDs()
         if let discord = lexicon.platformIndex["discord"], anyAlias[discord] != nil { out += discordTags(discord) }
         if let cashapp = lexicon.platformIndex["cashapp"], anyAlias[cashapp] != nil { out += cashtags(cashapp) }
-        // One identifier, one tie: the first wins.
+        // One identifier, one tie: the longest reading of it wins ("anna#4821" over "anna").
+        out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var seen: Set<Int> = []
         let links = index.links
         return out.filter { h in
@@ -200,7 +208,8 @@ struct PlatformHandleFinder {
                   index.tokens[k + 1].kind == .number, index.tokens[k + 1].end - index.tokens[k + 1].start == 4 else { continue }
             var s = tok.start
             while s > 0 && Self.isIdentifierByte(p[s - 1]) { s -= 1 }
-            guard s < tok.start, p[s..<tok.start].contains(where: ASCII.isLetter) else { continue }
+            guard s < tok.start, p[s..<tok.start].contains(where: ASCII.isLetter),
+                  !NotContact.isTicketNumber(prefix: index.string(s..<tok.start)) else { continue }
             out.append(PlatformHandle(platform: discord, range: s..<index.tokens[k + 1].end, rule: "discord_tag",
                                       explanation: "a Discord tag (name#1234) in a text naming Discord"))
         }
@@ -257,14 +266,7 @@ struct PlatformHandleFinder {
         guard (2...64).contains(core.count), p[core].contains(where: ASCII.isLetter) else { return false }
         if r.upperBound < p.count && p[r.upperBound] == 0x40 { return false }
         let text = index.string(core)
-        if let dot = text.lastIndex(of: "."), index.lexicon.tlds.all.contains(String(text[text.index(after: dot)...])) {
-            return false
-        }
-        if let e = index.lexicon.words.entry(forWord: text) {
-            let ordinary: WordRoles = [.commonWord, .alias, .channelNoun, .preposition, .object, .my, .your, .article,
-                                       .subject, .modal, .proposal, .negation, .ask, .contactVerb, .moveVerb, .offline]
-            if !e.roles.isDisjoint(with: ordinary) { return false }
-        }
+        if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) { return false }
         if !explicit && !handleShaped(r) { return false }
         return true
     }

@@ -195,6 +195,9 @@ struct DomainReader {
         let p = index.bytes
         var e = j
         while e < p.count {
+            // "acme-dot-de": a written dot inside what would be one label.
+            if (p[e] == 0x2D || p[e] == 0x5F) && e + 4 < p.count && p[e + 1] == 0x64 && p[e + 2] == 0x6F && p[e + 3] == 0x74
+                && p[e + 4] == p[e] { break }
             if ASCII.isAlnum(p[e]) || p[e] == 0x2D { e += 1; continue }
             if p[e] >= 0x80 && index.isLetter(at: e) {
                 e += p.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: e).length }

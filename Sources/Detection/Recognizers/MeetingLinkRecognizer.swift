@@ -70,7 +70,8 @@ public struct MeetingLinkRecognizer: IndexedRecognizer {
                   t == 0 || !(index.isPunct(t - 1, 0x2D) && !tokens[t].spaceBefore),
                   t + 5 >= tokens.count || !(index.isPunct(t + 5, 0x2D) && !tokens[t + 5].spaceBefore) else { continue }
             let range = tokens[t].start..<tokens[t + 4].end
-            guard index.bytes[range].allSatisfy({ ASCII.isLower($0) || $0 == 0x2D }) else { continue }
+            guard index.bytes[range].allSatisfy({ ASCII.isLower($0) || $0 == 0x2D }),
+                  !index.links.contains(where: { $0.range.overlaps(range) }) else { continue }
             // The shape alone fits ordinary hyphenated words ("one-time-fee"): a Meet
             // code has no vowel pattern to speak of, so ask for Meet named nearby.
             let clause = index.clause(of: t)

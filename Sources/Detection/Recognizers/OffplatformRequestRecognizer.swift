@@ -39,12 +39,26 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // "I'll email the file here", "message me here": on the platform after all.
+            if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
             guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
             taken.append(range)
             candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
                                         rule: "offplatform_request.\(rule)", explanation: why))
         }
+    }
+
+    /// "here", "in this chat", "on the platform" after the channel keeps the talk here.
+    private func staysHere(after t: Int, _ index: TextIndex) -> Bool {
+        let clause = index.clause(of: t)
+        for k in (t + 1)..<max(t + 1, clause.upperBound) {
+            let w = index.word(k)
+            if w == "here" { return true }
+            if index.has(k, .place) && k > 0 && (index.has(k - 1, .article) || index.has(k - 1, .preposition))
+                && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) && w != "here" { return true }
+        }
+        return false
     }
 
     // MARK: Channels
@@ -140,11 +154,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             if let (platform, _) = channel(k, index) {
                 return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
             }
-            if isOfflineMove(k, index) || ["directly", "privately"].contains(index.word(k)) {
-                return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
-            }
             if let end = offPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
+            }
+            if isOfflineMove(k, index) || ["directly", "privately"].contains(index.word(k)) {
+                return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
             }
             let w = index.word(k)
             if index.has(k, .preposition) || index.has(k, .my) || index.has(k, .your) || index.has(k, .article)
@@ -182,11 +196,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 if k + 1 < clause.upperBound && index.has(k + 1, .channelNoun) { end = k + 1 }
                 return (v, end, platform, "move", "proposes to talk on \(platform ?? "another channel")")
             }
-            if isOfflineMove(k, index) || (["directly", "privately"].contains(index.word(k)) && Self.talkVerbs.contains(index.word(v))) {
-                return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
-            }
             if let end = offPlace(k, index) {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
+            }
+            if isOfflineMove(k, index) || (["directly", "privately"].contains(index.word(k)) && Self.talkVerbs.contains(index.word(v))) {
+                return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
             }
             let w = index.word(k)
             if index.has(k, .preposition) || index.has(k, .article) || index.has(k, .my) || index.has(k, .your) {

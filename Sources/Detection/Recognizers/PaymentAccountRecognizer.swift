@@ -167,13 +167,9 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                 if let info = paymentPlatform(index, k) {
                     let strength = index.alias(k)!.strength
                     let prep = k > t + 1 && (index.has(k - 1, .preposition) || index.has(k - 1, .my) || index.has(k - 1, .your))
-                    if strength == .strong || prep {
+                    if strength == .strong || prep || (settled && k == t + 1) {
                         add(t, k, info.slug, "outside_payment", "a payment asked or offered through \(info.slug)")
                     }
-                    break
-                }
-                if index.has(k, .offline) {
-                    if money { add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'") }
                     break
                 }
                 if money && index.has(k, .off) && k + 1 < clause.upperBound {
@@ -184,6 +180,10 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                         add(t, m, nil, "outside_payment", "a payment asked or offered outside the platform")
                         break
                     }
+                }
+                if index.has(k, .offline) {
+                    if money { add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'") }
+                    break
                 }
                 if index.has(k, .negation) { break }
                 k += 1

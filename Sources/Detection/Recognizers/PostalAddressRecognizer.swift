@@ -16,16 +16,13 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    /// Words that are never part of a street name.
-    static let notNames: Set<String> = [
-        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months",
-        "year", "years", "mile", "miles", "km", "kms", "meter", "meters", "metre", "metres", "m", "second", "seconds", "sec",
-        "gb", "mb", "tb", "kb", "usb", "hard", "external", "flash", "thumb", "test", "google", "cloud", "shared", "disk",
-        "long", "short", "more", "less", "other", "page", "pages", "step", "steps", "way", "ways", "item", "items", "times",
+    /// Words that are never part of a street name: units ("10 minute drive") and
+    /// grammar words.
+    static let notNames: Set<String> = NotContact.unitWords.union([
         "and", "or", "x", "per", "is", "are", "was", "it", "its", "we", "you", "i", "of", "to", "in", "on", "at", "for",
         "by", "with", "my", "your", "our", "their", "his", "her", "a", "an", "the", "this", "that", "these", "those",
-        "new", "old", "one", "two", "three", "lane", "dead", "end", "story", "level", "floor", "star", "stars",
-    ]
+        "new", "old", "one", "two", "three",
+    ])
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         var found: [(Range<Int>, String, String)] = []
@@ -65,14 +62,15 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
         default:
             return false
         }
-        if t > 0 && !tok.spaceBefore, index.tokens[t - 1].kind == .punct {
+        if t > 0, index.tokens[t - 1].kind == .punct {
             let b = index.tokens[t - 1].byte
-            if b == 0x24 || b == 0x23 || b == 0x2B || b == 0x80 || b == 0x2E || b == 0x2C || b == 0x3A || b == 0x2F { return false }
+            // "$100", "# 3"; glued to ".", ",", ":" or "/" it is a decimal, a time or a date.
+            if NotContact.isPriceOrRank(before: b) && b != 0x80 { return false }
+            if !tok.spaceBefore && (NotContact.isPriceOrRank(before: b) || [0x2E, 0x2C, 0x3A, 0x2F].contains(b)) { return false }
         }
-        if t > 0, index.tokens[t - 1].kind == .punct, [0x24, 0x80, 0x23].contains(index.tokens[t - 1].byte) { return false }
         if t + 1 < index.tokens.count, !index.tokens[t + 1].spaceBefore, index.tokens[t + 1].kind == .punct,
            [0x25, 0x2E, 0x2C, 0x3A, 0x2F].contains(index.tokens[t + 1].byte),
-           t + 2 < index.tokens.count, index.tokens[t + 2].kind == .number { return false }
+           t + 2 < index.tokens.count, index.tokens[t + 2].kind == .number, !index.tokens[t + 2].spaceBefore { return false }
         return true
     }
 
