@@ -67,8 +67,16 @@ enum OverlapResolution {
         var phrases = candidates.filter { isPhrase($0) && !$0.range.isEmpty }
         phrases.sort { a, b in a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count }
         var keptPhrases: [Candidate] = []
-        for c in phrases where !keptPhrases.contains(where: { $0.kind == c.kind && $0.range.overlaps(c.range) }) {
+        for c in phrases {
             if c.intent == .request && identifierInClause(of: c, kept, index) { continue }
+            // One phrase per kind and clause: "pay outside … to avoid the fees" is one request.
+            let clause = clauseBytes(of: c.range, index)
+            if let i = keptPhrases.firstIndex(where: { $0.kind == c.kind && ($0.range.overlaps(c.range) || clause.overlaps($0.range)) }) {
+                let merged = keptPhrases[i].range.lowerBound..<max(keptPhrases[i].range.upperBound, c.range.upperBound)
+                keptPhrases[i].range = merged
+                if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
+                continue
+            }
             keptPhrases.append(c)
         }
 

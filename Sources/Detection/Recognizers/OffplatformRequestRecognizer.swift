@@ -27,7 +27,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
 
     static let objectFillers: Set<String> = ["a", "an", "the", "quick", "line", "message", "msg", "note", "up", "back",
                                              "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
-                                             "dm", "text", "call"]
+                                             "dm", "text", "call", "ring", "buzz", "shout"]
     static let conversationWords: Set<String> = ["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
                                                  "talk", "project", "communication", "things", "further", "there", "over"]
     static let talkVerbs: Set<String> = ["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
@@ -108,7 +108,26 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
+        if let m = presence(t, index, cues) { return m }
         return nil
+    }
+
+    /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
+    private func presence(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard ["are", "r"].contains(index.word(t)), t + 3 < index.tokens.count, ["you", "u"].contains(index.word(t + 1)),
+              ["on", "using", "in"].contains(index.word(t + 2)), cues.question(t) else { return nil }
+        var k = t + 3
+        if index.has(k, .article) { k += 1 }
+        guard k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
+        return (t, k, platform, "ask", "asks whether the other side is on \(platform ?? "another channel")")
+    }
+
+    /// A weak channel name read as a channel (after "on", where the grammar already
+    /// placed it).
+    private func strongOrWeak(_ t: Int, _ index: TextIndex) -> (String?, Bool)? {
+        guard let (id, strength) = index.alias(t), strength != .noun, let info = lexicon.platform(id),
+              info.kind != .paymentAccount, PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        return (info.slug, true)
     }
 
     /// "WhatsApp is easier", "it's faster on Telegram", "I prefer Signal"
@@ -203,8 +222,14 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
             }
             let w = index.word(k)
-            if index.has(k, .preposition) || index.has(k, .article) || index.has(k, .my) || index.has(k, .your) {
+            if index.has(k, .preposition) || index.has(k, .article) {
                 sawLink = true
+                k += 1
+                steps += 1
+                continue
+            }
+            // "on my phone" yes; "get my email" is no move.
+            if (index.has(k, .my) || index.has(k, .your)) && sawLink {
                 k += 1
                 steps += 1
                 continue

@@ -152,6 +152,12 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                     continue
                 }
             }
+            // "Zelle me the rest", "PayPal me": a payment service used as a verb.
+            if let info = paymentPlatform(index, t), index.alias(t)!.strength == .strong, t + 1 < clause.upperBound,
+               ["me", "us"].contains(index.word(t + 1)), cues.imperative(t) || cues.proposal(before: t) || cues.question(t) {
+                add(t, t + 1, info.slug, "outside_payment", "asks to be paid by \(info.slug)")
+                continue
+            }
             guard index.has(t, .paymentVerb) else { continue }
             let question = cues.question(t)
             let verb = index.word(t)
