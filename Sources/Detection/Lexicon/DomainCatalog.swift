@@ -38,6 +38,11 @@ struct DomainEntry: Sendable {
 /// Hosts by category, looked up by the host of a link or its parent domains.
 struct DomainCatalog: Sendable {
     private var byHost: [String: [DomainEntry]] = [:]
+    /// First labels of mailbox providers whose name may stand alone ("gmail").
+    private(set) var bareProviderNames: Set<String> = []
+    /// Hashes of the endings of listed hosts (some are no real top-level domain:
+    /// "offplatform.example").
+    private var listedEndings: Set<UInt64> = []
 
     init(source src: LexiconSource) throws {
         for line in src.lines {
@@ -69,6 +74,8 @@ struct DomainCatalog: Sendable {
                                                          platform: f[2], bare: bare))
         }
         for key in byHost.keys { byHost[key]!.sort { $0.path.count > $1.path.count } }
+        listedEndings = Set(byHost.keys.map { TopLevelDomains.hash(String($0.split(separator: ".").last!).utf8) })
+        bareProviderNames = Set(byHost.values.flatMap { $0 }.filter(\.bare).map { String($0.host.prefix { $0 != "." }) })
     }
 
     static func isHost(_ s: String) -> Bool {
@@ -77,11 +84,6 @@ struct DomainCatalog: Sendable {
             !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
                 && label.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         }
-    }
-
-    /// First labels of mailbox providers whose name may stand alone ("gmail").
-    var bareProviderNames: [String] {
-        byHost.values.flatMap { $0 }.filter(\.bare).map { String($0.host.prefix { $0 != "." }) }
     }
 
     /// The most specific entry for a host (or a parent domain of it) whose path prefix
@@ -99,6 +101,12 @@ struct DomainCatalog: Sendable {
         }
     }
 
+    /// Whether a listed host ends with this label (so a link to it is known even
+    /// when the ending is not a real top-level domain).
+    func mayList(endingIn label: UnsafeBufferPointer<UInt8>) -> Bool {
+        listedEndings.contains(TopLevelDomains.hash(label))
+    }
+
     func replacingPlatformHosts(_ hosts: [String]) -> DomainCatalog {
         var copy = self
         for key in copy.byHost.keys {
@@ -109,6 +117,7 @@ struct DomainCatalog: Sendable {
             let h = host.lowercased()
             copy.byHost[h, default: []].append(DomainEntry(host: h, path: "", category: .platform,
                                                            platform: "offplatform", bare: false))
+            copy.listedEndings.insert(TopLevelDomains.hash(String(h.split(separator: ".").last ?? "").utf8))
         }
         return copy
     }

@@ -22,6 +22,14 @@ public final class Lexicon: Sendable {
     public let platforms: [Platform]
     let platformIndex: [String: Int32]
     let words: WordAutomaton
+    /// The same words cut down to those the prefilter reacts to (triggers, number
+    /// words, street words, "live", noun-only names and channel nouns): a table small
+    /// enough to stay in cache while it scans every message.
+    let prefilterWords: WordAutomaton
+    /// The number words alone, for the normalizer's pass over runs of digits.
+    let numberWords: WordAutomaton
+    /// `words.entries[i].info`, kept apart so tokens copy plain values.
+    let wordInfo: [WordInfo]
     let domains: DomainCatalog
     let tlds: TopLevelDomains
     /// Homoglyph code point → Latin letter (ASCII).
@@ -96,6 +104,13 @@ public final class Lexicon: Sendable {
         try builder.add("dot", roles: .dotWord, source: nil, line: nil)
         try builder.add("live", roles: .liveWord, source: nil, line: nil)
         self.words = builder.automaton()
+        self.wordInfo = words.entries.map(\.info)
+        self.numberWords = builder.automaton { $0.roles.contains(.numberWord) }
+        self.prefilterWords = builder.automaton { e in
+            e.isTrigger || !e.roles.isDisjoint(with: [.numberWord, .streetAfterName, .streetBeforeName, .poBoxWord,
+                                                       .liveWord, .channelNoun])
+                || (e.roles.contains(.alias) && e.strength == .noun)
+        }
     }
 
     /// The same lexicons with other marketplace hosts (links to them are never findings).
@@ -107,6 +122,9 @@ public final class Lexicon: Sendable {
         platforms = other.platforms
         platformIndex = other.platformIndex
         words = other.words
+        prefilterWords = other.prefilterWords
+        wordInfo = other.wordInfo
+        numberWords = other.numberWords
         self.domains = domains
         tlds = other.tlds
         homoglyphs = other.homoglyphs
@@ -368,7 +386,9 @@ struct WordsBuilder {
         }
     }
 
-    func automaton() -> WordAutomaton {
-        WordAutomaton(entries: entries, keys: keys)
+    /// The automaton of every word, or of those `keeping` accepts (entry indices stay
+    /// the same).
+    func automaton(keeping: (WordEntry) -> Bool = { _ in true }) -> WordAutomaton {
+        WordAutomaton(entries: entries, keys: keys.filter { keeping(entries[Int($0.entry)]) })
     }
 }

@@ -106,6 +106,17 @@ struct WordAutomaton: Sendable {
         return best
     }
 
+    /// The raw tables, for a caller that walks the automaton byte by byte itself (the
+    /// prefilter, which runs several walks at once in one pass).
+    func withTables<R>(_ body: (_ classOf: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<Int32>,
+                                _ accept: UnsafeBufferPointer<Int32>, _ width: Int) -> R) -> R {
+        classOf.withUnsafeBufferPointer { c in
+            next.withUnsafeBufferPointer { n in
+                accept.withUnsafeBufferPointer { a in body(c, n, a, width) }
+            }
+        }
+    }
+
     /// The entry for exactly these bytes (no joiners), or nil.
     func entry(for bytes: some Sequence<UInt8>) -> Int32? {
         var state = 1

@@ -60,6 +60,17 @@ enum AliasStrength: UInt8, Sendable, Comparable {
     static func < (a: AliasStrength, b: AliasStrength) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// The part of a `WordEntry` recognizers read per token: plain values, copied
+/// without reference counting.
+struct WordInfo: Sendable {
+    var roles: WordRoles = []
+    var platform: Int32 = -1
+    var strength: AliasStrength = .noun
+    var contactChannel: Int32 = -1
+    var pastChannel: Int32 = -1
+    var sentChannel: Int32 = -1
+}
+
 /// Everything the lexicons say about one word.
 struct WordEntry: Sendable {
     var word: String
@@ -77,6 +88,11 @@ struct WordEntry: Sendable {
     var contactChannel: Int32 = -1
     var pastChannel: Int32 = -1
     var sentChannel: Int32 = -1
+
+    var info: WordInfo {
+        WordInfo(roles: roles, platform: platform, strength: strength, contactChannel: contactChannel,
+                 pastChannel: pastChannel, sentChannel: sentChannel)
+    }
 
     /// Aliases may be matched with their letters split ("sk-ype"); grammar words may not.
     var joinable: Bool { roles.contains(.alias) }

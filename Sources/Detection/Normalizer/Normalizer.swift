@@ -25,10 +25,13 @@
 public struct Normalizer: Sendable {
     let fold: ScalarFold
     let words: WordAutomaton
+    /// Only the number words: most words of a text fail on their first letters.
+    let numberWords: WordAutomaton
 
     public init(lexicon: Lexicon) {
         fold = ScalarFold(homoglyphs: lexicon.homoglyphs)
         words = lexicon.words
+        numberWords = lexicon.numberWords
     }
 
     public static func builtIn() throws -> Normalizer { Normalizer(lexicon: try Lexicon.builtIn()) }
@@ -39,13 +42,11 @@ public struct Normalizer: Sendable {
     }
 
     func normalize(utf8 p: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        var out = Output(capacity: p.count)
-        if p.allSatisfy({ $0 < 0x80 }) {
-            for i in 0..<p.count {
-                let b = p[i]
-                out.append(ASCII.lower(b), Int32(i), Int32(i + 1), upper: b &- 0x41 < 26)
-            }
+        var out: Output
+        if Prefilter.isASCII(p) {
+            out = Output(ascii: p)
         } else {
+            out = Output(capacity: p.count)
             foldScalars(p, into: &out)
         }
         rewriteDigitRuns(&out)
@@ -171,7 +172,9 @@ public struct Normalizer: Sendable {
 
     private struct NumberToken {
         var range: Range<Int>
+        /// A word's digits (empty for a digit group, whose bytes are its digits).
         var digits: [UInt8]
+        var digitCount: Int
         var isWord: Bool
         var strong: Bool
         var repeatCount: Int
@@ -217,7 +220,7 @@ public struct Normalizer: Sendable {
                     var j = i
                     while j < n && ASCII.isDigit(p[j]) { j += 1 }
                     if !run.isEmpty && sepStart < 0 { flush() }
-                    add(NumberToken(range: i..<j, digits: Array(p[i..<j]), isWord: false, strong: false, repeatCount: 0))
+                    add(NumberToken(range: i..<j, digits: [], digitCount: j - i, isWord: false, strong: false, repeatCount: 0))
                     i = j
                     continue
                 }
@@ -232,11 +235,11 @@ public struct Normalizer: Sendable {
                         break
                     }
                     let word = UnsafeBufferPointer(rebasing: p[i..<j])
-                    if let id = words.entry(for: word), case let e = words.entries[Int(id)],
+                    if let id = numberWords.entry(for: word), case let e = numberWords.entries[Int(id)],
                        e.roles.contains(.numberWord) {
                         if !run.isEmpty && sepStart < 0 { flush() }
-                        add(NumberToken(range: i..<j, digits: e.digits, isWord: true, strong: e.strongNumber,
-                                        repeatCount: e.repeatCount))
+                        add(NumberToken(range: i..<j, digits: e.digits, digitCount: e.digits.count, isWord: true,
+                                        strong: e.strongNumber, repeatCount: e.repeatCount))
                     } else {
                         flush()
                     }
@@ -281,9 +284,10 @@ public struct Normalizer: Sendable {
             var t = tokens[k]
             if t.repeatCount > 0 {
                 let next = k + 1 < tokens.count ? tokens[k + 1] : nil
-                if let next, next.digits.count == 1, p[seps[k]].allSatisfy({ $0 == 0x20 }) {
+                if let next, next.digitCount == 1, p[seps[k]].allSatisfy({ $0 == 0x20 }) {
+                    let digit = next.isWord ? next.digits[0] : p[next.range.lowerBound]
                     t = NumberToken(range: t.range.lowerBound..<next.range.upperBound,
-                                    digits: Array(repeating: next.digits[0], count: t.repeatCount),
+                                    digits: Array(repeating: digit, count: t.repeatCount), digitCount: t.repeatCount,
                                     isWord: true, strong: true, repeatCount: 0)
                     if !merged.isEmpty { mergedSeps.append(seps[k - 1]) }
                     merged.append(t)
@@ -306,7 +310,7 @@ public struct Normalizer: Sendable {
         for (run, runSeps) in pieces where !run.isEmpty {
             let words = run.filter(\.isWord)
             let strong = words.filter(\.strong).count
-            let digitCount = run.reduce(0) { $0 + $1.digits.count }
+            let digitCount = run.reduce(0) { $0 + $1.digitCount }
             let spelled = !words.isEmpty && ((run.count >= 3 && strong >= 2) || (strong >= 1 && digitCount >= 6))
             for t in run where spelled && t.isWord {
                 edits.append(Edit(range: t.range, bytes: t.digits))
@@ -333,6 +337,26 @@ public struct Normalizer: Sendable {
         var start: [Int32] = []
         var end: [Int32] = []
         var upper: [UInt64] = []
+
+        /// ASCII text: each byte lower-cased, mapped to its own scalar.
+        init(ascii p: UnsafeBufferPointer<UInt8>) {
+            let n = p.count
+            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
+                count = n
+            }
+            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(i) }
+                count = n
+            }
+            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(i + 1) }
+                count = n
+            }
+            var mask = [UInt64](repeating: 0, count: n / 64 + 1)
+            for i in 0..<n where p[i] &- 0x41 < 26 { mask[i >> 6] |= 1 << UInt64(i & 63) }
+            upper = mask
+        }
 
         init(capacity: Int) {
             bytes.reserveCapacity(capacity)

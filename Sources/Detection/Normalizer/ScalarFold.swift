@@ -24,8 +24,76 @@ struct ScalarFold: Sendable {
     }
 
     let homoglyphs: [UInt32: UInt8]
+    /// `classify` for every scalar of the Basic Multilingual Plane, worked out once:
+    /// the hot loops read this table instead of Unicode properties.
+    private let bmp: [UInt16]
 
+    init(homoglyphs: [UInt32: UInt8]) {
+        self.homoglyphs = homoglyphs
+        var table = [UInt16](repeating: 0, count: 0x10000)
+        let probe = ScalarFold(homoglyphs: homoglyphs, table: [])
+        for v in 0..<UInt32(0x10000) { table[Int(v)] = Self.encode(probe.classifyUncached(v), v) }
+        bmp = table
+    }
+
+    private init(homoglyphs: [UInt32: UInt8], table: [UInt16]) {
+        self.homoglyphs = homoglyphs
+        bmp = table
+    }
+
+    /// kind in the high byte, value in the low byte; kind 9 marks a currency sign.
+    private static func encode(_ c: Class, _ v: UInt32) -> UInt16 {
+        switch c {
+        case .invisible: return 0
+        case .fullWidth(let b): return 1 << 8 | UInt16(b)
+        case .digit(let b): return 2 << 8 | UInt16(b)
+        case .homoglyph(let b): return 3 << 8 | UInt16(b)
+        case .styledLetter(let b): return 4 << 8 | UInt16(b)
+        case .apostrophe: return 5 << 8
+        case .letter: return 6 << 8
+        case .separator:
+            if let s = Unicode.Scalar(v), s.properties.generalCategory == .currencySymbol { return 9 << 8 }
+            return 7 << 8
+        }
+    }
+
+    private static func decode(_ e: UInt16) -> Class {
+        let b = UInt8(e & 0xFF)
+        switch e >> 8 {
+        case 0: return .invisible
+        case 1: return .fullWidth(b)
+        case 2: return .digit(b)
+        case 3: return .homoglyph(b)
+        case 4: return .styledLetter(b)
+        case 5: return .apostrophe
+        case 6: return .letter
+        default: return .separator
+        }
+    }
+
+    @inline(__always)
     func classify(_ v: UInt32) -> Class {
+        v < 0x10000 && !bmp.isEmpty ? Self.decode(bmp[Int(v)]) : classifyUncached(v)
+    }
+
+    /// Whether a scalar is a currency sign (the prefilter reads "€12 500" as a price).
+    @inline(__always)
+    func isCurrency(_ v: UInt32) -> Bool {
+        v < 0x10000 && !bmp.isEmpty ? bmp[Int(v)] >> 8 == 9
+            : Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
+    }
+
+    /// Whether a non-ASCII scalar continues a word (a letter, a mark, a digit).
+    @inline(__always)
+    func isWordScalar(_ v: UInt32) -> Bool {
+        switch classify(v) {
+        case .letter, .homoglyph, .styledLetter, .digit: return true
+        case .fullWidth(let b): return ASCII.isAlnum(b)
+        default: return false
+        }
+    }
+
+    private func classifyUncached(_ v: UInt32) -> Class {
         if Self.isInvisible(v) { return .invisible }
         if v >= 0xFF01 && v <= 0xFF5E {
             let b = UInt8(v - 0xFEE0)
@@ -115,9 +183,27 @@ enum UTF8Scalar {
         }
     }
 
-    /// Whether the scalar at `i` (non-ASCII) is a letter or mark, i.e. continues a word.
+    /// Whether the scalar at `i` (non-ASCII) is a letter, mark or digit, i.e.
+    /// continues a word.
+    @inline(__always)
     static func isLetter(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let v = decode(p, at: i).value
+        isWordScalar(decode(p, at: i).value)
+    }
+
+    /// Letters, marks and decimal digits of the Basic Multilingual Plane, one bit each,
+    /// worked out once from Unicode properties.
+    private static let wordScalars: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<UInt32(0x10000) where isWordScalarUncached(v) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        return bits
+    }()
+
+    @inline(__always)
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        v < 0x10000 ? (wordScalars[Int(v >> 6)] >> UInt64(v & 63)) & 1 == 1 : isWordScalarUncached(v)
+    }
+
+    private static func isWordScalarUncached(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -6,20 +6,19 @@ struct ClauseCues {
 
     /// Words that may open an imperative clause before its verb ("please email me",
     /// "ok so just text me").
-    static let openers: Set<String> = ["please", "pls", "plz", "just", "so", "ok", "okay", "also", "and", "then", "hey",
-                                       "hi", "hello", "but", "or", "kindly", "now", "anyway", "btw", "alternatively", "maybe",
-                                       "otherwise", "instead", "sure", "yes", "yeah", "great", "perfect", "thanks", "cool"]
+    static let openers = WordSet(["please", "pls", "plz", "just", "so", "ok", "okay", "also", "and", "then", "hey",
+                                  "hi", "hello", "but", "or", "kindly", "now", "anyway", "btw", "alternatively", "maybe",
+                                  "otherwise", "instead", "sure", "yes", "yeah", "great", "perfect", "thanks", "cool"])
 
     /// A negation before `t` in its clause ("I can't share my email"), except "why
-    /// don't we …" and "don't hesitate to …".
+    /// don't we …", "don't hesitate to …" and "no problem".
     func negated(before t: Int) -> Bool {
         let clause = index.clause(of: t)
         for k in clause.lowerBound..<t where index.has(k, .negation) {
-            if k > clause.lowerBound && index.word(k - 1) == "why" { continue }
+            if k > clause.lowerBound && index.isWord(k - 1, W.why) { continue }
             if k + 1 < t && index.has(k + 1, .negationException) { continue }
-            if k + 2 < t && index.word(k + 1) == "to" && index.has(k + 2, .negationException) { continue }
-            // "not only … but", "no problem": not the negation of a request
-            if index.word(k) == "no" && k + 1 < index.tokens.count && ["problem", "worries", "rush", "need"].contains(index.word(k + 1)) { continue }
+            if k + 2 < t && index.isWord(k + 1, W.to) && index.has(k + 2, .negationException) { continue }
+            if index.isWord(k, W.no) && index.isWord(k + 1, W.noMatter) { continue }
             return true
         }
         return false
@@ -35,33 +34,33 @@ struct ClauseCues {
     func proposal(before t: Int) -> Bool {
         let clause = index.clause(of: t)
         for k in clause.lowerBound..<t {
-            let w = index.word(k)
-            if w == "let's" || w == "lets" || (w == "let" && k + 1 < t && ["us", "me"].contains(index.word(k + 1))) { return true }
-            if index.has(k, .modal) {
+            if index.isWord(k, W.lets) || (index.isWord(k, W.letWord) && k + 1 < t && index.isWord(k + 1, W.meOrUs)) {
+                return true
+            }
+            let roles = index.roles(k)
+            if roles.contains(.modal) {
                 if k > clause.lowerBound && index.has(k - 1, .subject) { return true }
                 if k + 1 < t && index.has(k + 1, .subject) { return true }
+            } else if roles.contains(.proposal) && !index.isWord(k, W.weakProposal) {
+                return true
             }
-            if index.has(k, .proposal) && !index.has(k, .modal) && !["how", "why", "may", "might", "can", "could", "would",
-                                                                        "should", "will", "shall", "feel", "mind", "ok", "okay",
-                                                                        "just", "try", "possible"].contains(w) { return true }
-            if w == "how" && k + 1 < t && index.word(k + 1) == "about" { return true }
-            if w == "why" && k + 1 < t && ["not", "don't", "dont"].contains(index.word(k + 1)) { return true }
-            if w == "feel" && k + 1 < t && index.word(k + 1) == "free" { return true }
-            if w == "possible" || w == "mind" { return true }
+            if index.isWord(k, W.how) && k + 1 < t && index.isWord(k + 1, W.about) { return true }
+            if index.isWord(k, W.why) && k + 1 < t && index.isWord(k + 1, W.whyNot) { return true }
+            if index.isWord(k, W.feel) && k + 1 < t && index.isWord(k + 1, W.free) { return true }
+            if index.isWord(k, W.possible) { return true }
         }
         return false
     }
 
     /// Whether token `verb` opens its clause, after at most a few opener words.
     func imperative(_ verb: Int) -> Bool {
-        let clause = index.clause(of: verb)
         // "don't hesitate to email me", "feel free to text me", "don't forget to add me"
-        if verb >= 2 && index.word(verb - 1) == "to"
-            && (index.has(verb - 2, .negationException) || index.word(verb - 2) == "free") { return true }
+        if verb >= 2 && index.isWord(verb - 1, W.to)
+            && (index.has(verb - 2, .negationException) || index.isWord(verb - 2, W.free)) { return true }
+        let clause = index.clause(of: verb)
         var k = clause.lowerBound
         while k < verb {
-            let tok = index.tokens[k]
-            if tok.kind == .punct || Self.openers.contains(index.word(k)) { k += 1; continue }
+            if index.tokens[k].kind == .punct || index.isWord(k, Self.openers) { k += 1; continue }
             return false
         }
         return true

@@ -80,6 +80,15 @@ struct LinkScanner {
         while hs < dot && (p[hs] == 0x2E || p[hs] == 0x2D) { hs += 1 }
         guard hs < dot, he > dot + 1 else { return nil }
 
+        // The ending must be known (or the host listed) before anything is built.
+        var lastDot = he - 1
+        while lastDot > hs && p[lastDot] != 0x2E { lastDot -= 1 }
+        let ending = UnsafeBufferPointer(rebasing: p[(lastDot + 1)..<he])
+        let asciiEnding = ending.allSatisfy { $0 < 0x80 }
+        if asciiEnding && !lexicon.tlds.asciiHashes.contains(TopLevelDomains.hash(ending))
+            && !(ending.count > 4 && ending[0] == 0x78 && ending[1] == 0x6E && ending[2] == 0x2D && ending[3] == 0x2D)
+            && !lexicon.domains.mayList(endingIn: ending) { return nil }
+
         // What stands before the host.
         var start = hs
         var hasScheme = false

@@ -17,28 +17,29 @@ struct PlatformHandleFinder {
 
     /// Words that may stand between a platform name and the identifier without
     /// breaking the tie ("skype id is …", "telegram: …", "insta handle - …").
-    static let fillers: Set<String> = [
+    static let fillers = WordSet([
         "is", "it's", "its", "are", "was", "as", "under", "add", "search", "find", "here", "below", "there",
         "me", "at", "on", "my", "the", "called", "named", "via", "for", "by", "with",
-    ]
+    ])
     /// Words that, standing between name and identifier, make the tie explicit.
-    static let markers: Set<String> = ["is", "it's", "its", "are", "called", "named", "under"]
+    static let markers = WordSet(["is", "it's", "its", "are", "called", "named", "under"])
     /// Ways to pay that have no handles: what follows "IBAN", "BTC" or "cash" is checked
     /// by its own checksum or is no account at all.
     static let withoutHandles: Set<String> = ["bank_transfer", "crypto", "cash"]
 
     /// Words after which a weak platform name is not the platform ("zoom in",
     /// "teams of three", "signal processing").
-    static let notPlatformAfter: [String: Set<String>] = [
-        "zoom": ["in", "out", "into", "level", "lens", "slider", "factor"],
-        "teams": ["of", "in", "are", "were", "that", "who", "will"],
-        "signal": ["processing", "strength", "bars", "quality", "lost", "to", "that", "is"],
-        "x": ["axis", "coordinate", "value"],
-        "meet": ["up", "you", "the", "with"],
-        "wise": ["choice", "decision", "move"],
-        "cash": ["flow"],
-        "slack": ["off"],
+    static let notPlatformAfter: [UInt64: WordSet] = [
+        WordKey.of("zoom"): WordSet(["in", "out", "into", "level", "lens", "slider", "factor"]),
+        WordKey.of("teams"): WordSet(["of", "in", "are", "were", "that", "who", "will"]),
+        WordKey.of("signal"): WordSet(["processing", "strength", "bars", "quality", "lost", "to", "that", "is"]),
+        WordKey.of("x"): WordSet(["axis", "coordinate", "value"]),
+        WordKey.of("meet"): WordSet(["up", "you", "the", "with"]),
+        WordKey.of("wise"): WordSet(["choice", "decision", "move"]),
+        WordKey.of("cash"): WordSet(["flow"]),
+        WordKey.of("slack"): WordSet(["off"]),
     ]
+    static let x = WordKey.of("x")
 
     func find() -> [PlatformHandle] {
         var out: [PlatformHandle] = []
@@ -73,10 +74,10 @@ struct PlatformHandleFinder {
     /// Whether a platform name here names the platform (weak names not before words
     /// that make them ordinary words).
     func namesPlatform(_ t: Int) -> Bool {
-        let word = index.word(t)
-        guard let after = Self.notPlatformAfter[word], t + 1 < index.tokens.count else { return true }
-        if word == "x", t > 0, index.tokens[t - 1].kind == .number { return false }
-        return !after.contains(index.word(t + 1))
+        let key = index.tokens[t].key
+        guard let after = Self.notPlatformAfter[key], t + 1 < index.tokens.count else { return true }
+        if key == Self.x, t > 0, index.tokens[t - 1].kind == .number { return false }
+        return !index.isWord(t + 1, after)
     }
 
     private func identifierAfter(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {
@@ -91,7 +92,7 @@ struct PlatformHandleFinder {
             if tok.kind == .punct {
                 switch tok.byte {
                 case 0x40, 0x24: break  // "@anna", "$anna": the identifier itself
-                case 0x3A, 0x3D, 0x28, 0x5B, 0x2D, 0x80:
+                case 0x3A, 0x28, 0x5B, 0x2D, 0x80:
                     marker = true
                     k += 1
                     fillers += 1
@@ -105,9 +106,8 @@ struct PlatformHandleFinder {
                 }
                 break
             }
-            let w = index.word(k)
-            if index.has(k, .channelNoun) || Self.fillers.contains(w) {
-                if index.has(k, .channelNoun) || Self.markers.contains(w) { marker = true }
+            if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
+                if index.has(k, .channelNoun) || index.isWord(k, Self.markers) { marker = true }
                 k += 1
                 fillers += 1
                 continue
@@ -127,7 +127,7 @@ struct PlatformHandleFinder {
     private func identifierBefore(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {
         guard t >= 2 else { return nil }
         let joint = index.tokens[t - 1]
-        let viaWord = joint.kind == .word && ["on", "at", "via", "in"].contains(index.word(t - 1))
+        let viaWord = joint.kind == .word && index.isWord(t - 1, W.handlePrepositions)
         let viaBracket = joint.kind == .punct && joint.byte == 0x28
         guard viaWord || viaBracket else { return nil }
         if strength != .strong && !viaBracket && !viaWord { return nil }
@@ -151,11 +151,10 @@ struct PlatformHandleFinder {
     private func identifiersInLaterSentence() -> [PlatformHandle] {
         var out: [PlatformHandle] = []
         let tokens = index.tokens
-        let idWords: Set<String> = ["id", "username", "handle", "user", "nick", "nickname"]
         for t in tokens.indices where index.has(t, .my) && t + 2 < tokens.count {
-            guard idWords.contains(index.word(t + 1)) else { continue }
+            guard index.isWord(t + 1, W.idWords) else { continue }
             var k = t + 2
-            if index.word(k) == "is" || index.isPunct(k, 0x3A) { k += 1 } else { continue }
+            if index.isWord(k, W.is) || index.isPunct(k, 0x3A) { k += 1 } else { continue }
             guard k < tokens.count else { continue }
             var platform: Int32? = nil
             var b = t - 1

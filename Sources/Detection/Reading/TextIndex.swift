@@ -6,6 +6,8 @@ final class TextIndex {
         enum Kind: UInt8 { case word, number, mixed, punct, newline }
         var start: Int
         var end: Int
+        /// `WordKey` of the token's bytes.
+        var key: UInt64
         /// Index into the lexicon's word entries, or -1.
         var entry: Int32
         var kind: Kind
@@ -20,34 +22,98 @@ final class TextIndex {
     let text: NormalizedText
     let lexicon: Lexicon
     let tokens: [Token]
+    private let wordInfo: [WordInfo]
+    /// Every role some token has: a recognizer whose words are all absent stops early.
+    let presentRoles: WordRoles
+    /// What kind of tokens the text has at all.
+    let hasAt: Bool, hasAtWord: Bool, hasNumber: Bool, hasMixed: Bool, hasDot: Bool
+    /// A token of 26 characters or more (crypto addresses).
+    let hasLong: Bool
+    /// For each token, the first and one-past-last token of its clause.
+    private let clauseLower: [Int32]
+    private let clauseUpper: [Int32]
 
     init(_ text: NormalizedText, lexicon: Lexicon) {
         self.text = text
         self.lexicon = lexicon
-        tokens = text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words) }
+        wordInfo = lexicon.wordInfo
+        let tokens = text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words) }
+        self.tokens = tokens
+        var roles: WordRoles = []
+        var hasAt = false, hasAtWord = false, hasNumber = false, hasMixed = false, hasDot = false, hasLong = false
+        let atKey = W.at
+        for tok in tokens {
+            if tok.entry >= 0 { roles.formUnion(wordInfo[Int(tok.entry)].roles) }
+            if tok.end - tok.start >= 26 { hasLong = true }
+            switch tok.kind {
+            case .punct:
+                if tok.byte == 0x40 { hasAt = true }
+            case .number: hasNumber = true
+            case .mixed: hasMixed = true
+            case .word: if tok.key == atKey { hasAtWord = true }
+            case .newline: break
+            }
+        }
+        presentRoles = roles
+        self.hasAt = hasAt
+        self.hasAtWord = hasAtWord
+        self.hasNumber = hasNumber
+        self.hasMixed = hasMixed
+        // From the bytes: a dot may sit inside a split platform name ("linktr.ee").
+        self.hasDot = hasDot || text.bytes.contains(0x2E)
+        self.hasLong = hasLong
+        var lower = [Int32](repeating: 0, count: tokens.count)
+        var upper = [Int32](repeating: 0, count: tokens.count)
+        var start = 0
+        for t in tokens.indices {
+            lower[t] = Int32(start)
+            if Self.endsClause(tokens, t, text.bytes) {
+                for k in start...t { upper[k] = Int32(t) }
+                // A boundary token belongs to no clause of its own: it ends the one before.
+                lower[t] = Int32(start)
+                start = t + 1
+            }
+        }
+        for k in start..<tokens.count { upper[k] = Int32(tokens.count) }
+        clauseLower = lower
+        clauseUpper = upper
     }
 
     var bytes: [UInt8] { text.bytes }
 
-    lazy var links: [Link] = LinkScanner(lexicon: lexicon).links(in: text.bytes)
-    lazy var handles: [PlatformHandle] = PlatformHandleFinder(index: self).find()
+    lazy var links: [Link] = hasDot ? LinkScanner(lexicon: lexicon).links(in: text.bytes) : []
+    /// Handles need a platform named, or Skype's "live:".
+    lazy var handles: [PlatformHandle] = presentRoles.contains(.alias) || presentRoles.contains(.liveWord)
+        ? PlatformHandleFinder(index: self).find() : []
 
     // MARK: Words
 
-    func entry(_ t: Int) -> WordEntry? {
-        guard t >= 0 && t < tokens.count, tokens[t].entry >= 0 else { return nil }
-        return lexicon.words.entries[Int(tokens[t].entry)]
+    /// What the lexicon says of token `t`, or nil.
+    @inline(__always)
+    func info(_ t: Int) -> WordInfo? {
+        guard t >= 0 && t < tokens.count else { return nil }
+        let e = tokens[t].entry
+        return e >= 0 ? wordInfo[Int(e)] : nil
     }
 
-    func roles(_ t: Int) -> WordRoles { entry(t)?.roles ?? [] }
+    @inline(__always)
+    func roles(_ t: Int) -> WordRoles { info(t)?.roles ?? [] }
 
+    @inline(__always)
     func has(_ t: Int, _ role: WordRoles) -> Bool { roles(t).contains(role) }
 
     /// The alias platform of a token, or nil.
+    @inline(__always)
     func alias(_ t: Int) -> (platform: Int32, strength: AliasStrength)? {
-        guard let e = entry(t), e.roles.contains(.alias) else { return nil }
-        return (e.platform, e.strength)
+        guard let i = info(t), i.roles.contains(.alias) else { return nil }
+        return (i.platform, i.strength)
     }
+
+    @inline(__always)
+    func isWord(_ t: Int, _ key: UInt64) -> Bool { t >= 0 && t < tokens.count && tokens[t].key == key }
+
+    @inline(__always)
+    func isWord(_ t: Int, _ set: WordSet) -> Bool { t >= 0 && t < tokens.count && set.contains(tokens[t].key) }
 
     func isPunct(_ t: Int, _ byte: UInt8) -> Bool {
         t >= 0 && t < tokens.count && tokens[t].kind == .punct && tokens[t].byte == byte
@@ -85,7 +151,7 @@ final class TextIndex {
 
     /// Whether token `t` ends a clause: a line break, or `.` `!` `?` `;` followed by a
     /// space or the end (a dot inside "wa.me" ends nothing).
-    func endsClause(_ t: Int) -> Bool {
+    private static func endsClause(_ tokens: [Token], _ t: Int, _ bytes: [UInt8]) -> Bool {
         let tok = tokens[t]
         if tok.kind == .newline { return true }
         guard tok.kind == .punct else { return false }
@@ -97,12 +163,10 @@ final class TextIndex {
     }
 
     /// The tokens of the clause holding token `t` (boundary tokens excluded).
+    @inline(__always)
     func clause(of t: Int) -> Range<Int> {
-        var s = t
-        while s > 0 && !endsClause(s - 1) { s -= 1 }
-        var e = t
-        while e < tokens.count && !endsClause(e) { e += 1 }
-        return s..<e
+        guard t >= 0 && t < tokens.count else { return t..<t }
+        return Int(clauseLower[t])..<Int(clauseUpper[t])
     }
 
     // MARK: Tokenizing
@@ -140,7 +204,7 @@ final class TextIndex {
                 continue
             }
             if b == 0x0A {
-                out.append(Token(start: i, end: i + 1, entry: -1, kind: .newline, byte: b, spaceBefore: true))
+                out.append(Token(start: i, end: i + 1, key: 0, entry: -1, kind: .newline, byte: b, spaceBefore: true))
                 space = true
                 i += 1
                 continue
@@ -148,7 +212,8 @@ final class TextIndex {
             let letter = ASCII.isLetter(b) || (b >= 0x80 && UTF8Scalar.isLetter(p, at: i))
             if letter && !ASCII.isDigit(b) {
                 if let m = words.longestMatch(p, from: i, isWordByte: isWordByte) {
-                    out.append(Token(start: i, end: m.end, entry: m.entry, kind: .word, byte: 0, spaceBefore: space))
+                    out.append(Token(start: i, end: m.end, key: WordKey.of(p, i..<m.end), entry: m.entry, kind: .word,
+                                     byte: 0, spaceBefore: space))
                     i = m.end
                     space = false
                     continue
@@ -159,7 +224,8 @@ final class TextIndex {
                 var digits = 0, others = 0
                 for j in i..<e { if ASCII.isDigit(p[j]) { digits += 1 } else { others += 1 } }
                 let kind: Token.Kind = others == 0 ? .number : (digits == 0 ? .word : .mixed)
-                out.append(Token(start: i, end: e, entry: -1, kind: kind, byte: 0, spaceBefore: space))
+                out.append(Token(start: i, end: e, key: WordKey.of(p, i..<e), entry: -1, kind: kind, byte: 0,
+                                 spaceBefore: space))
                 i = e
                 space = false
                 continue
@@ -170,7 +236,8 @@ final class TextIndex {
                 i += len
                 continue
             }
-            out.append(Token(start: i, end: i + len, entry: -1, kind: .punct, byte: b < 0x80 ? b : 0x80, spaceBefore: space))
+            out.append(Token(start: i, end: i + len, key: WordKey.of(p, i..<(i + len)), entry: -1, kind: .punct,
+                             byte: b < 0x80 ? b : 0x80, spaceBefore: space))
             i += len
             space = false
         }

@@ -13,6 +13,7 @@ public struct EmailRecognizer: IndexedRecognizer {
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
+        guard index.hasAt || index.hasAtWord else { return }
         var taken: [Range<Int>] = []
         let p = index.bytes
         for i in p.indices where p[i] == 0x40 {
@@ -21,7 +22,7 @@ public struct EmailRecognizer: IndexedRecognizer {
                 candidates.append(c)
             }
         }
-        for t in index.tokens.indices {
+        for t in index.tokens.indices where index.hasAtWord {
             if let c = writtenOut(at: t, index), !taken.contains(where: { $0.overlaps(c.range) }) {
                 taken.append(c.range)
                 candidates.append(c)
@@ -85,7 +86,7 @@ public struct EmailRecognizer: IndexedRecognizer {
     /// The "at" forms: " at ", "(at)", "[at]", "{at}", "<at>", "-at-", "_at_".
     private func atForm(_ t: Int, _ index: TextIndex) -> (first: Int, last: Int, bracketed: Bool)? {
         let tokens = index.tokens
-        guard tokens[t].kind == .word, index.word(t) == "at" else { return nil }
+        guard tokens[t].kind == .word, index.isWord(t, W.at) else { return nil }
         let opens: [UInt8: UInt8] = [0x28: 0x29, 0x5B: 0x5D, 0x7B: 0x7D, 0x3C: 0x3E]
         if t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .punct, let close = opens[tokens[t - 1].byte],
            index.isPunct(t + 1, close) {
@@ -129,7 +130,7 @@ public struct EmailRecognizer: IndexedRecognizer {
         let clause = index.clause(of: t)
         for k in clause.lowerBound..<t {
             if let (platform, _) = index.alias(k), lexicon.platform(platform)?.slug == "email" { return true }
-            if ["contact", "reach", "write", "address", "mail"].contains(index.word(k)) { return true }
+            if index.isWord(k, W.emailContext) { return true }
         }
         return false
     }
@@ -273,7 +274,7 @@ struct DomainReader {
         }
         pieces.append(current)
         // Written dots before it: "anna dot k at …"
-        while k >= 1, index.word(k) == "dot", tokens[k - 1].isWordLike, pieces.count < 4 {
+        while k >= 1, index.isWord(k, W.dot), tokens[k - 1].isWordLike, pieces.count < 4 {
             let w = index.word(k - 1)
             if let e = index.lexicon.words.entry(forWord: w), e.roles.contains(.commonWord) { break }
             pieces.insert(w, at: 0)

@@ -10,19 +10,19 @@ public struct MeetingLinkRecognizer: IndexedRecognizer {
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         LinkCandidates.append(.meetingLink, from: index, into: &candidates)
-        meetingIDs(index, &candidates)
-        meetCodes(index, &candidates)
+        if index.hasNumber { meetingIDs(index, &candidates) }
+        if index.presentRoles.contains(.alias) || index.presentRoles.contains(.channelNoun) { meetCodes(index, &candidates) }
     }
 
     /// "Meeting ID: 845 1234 5678", "zoom id 84512345678": 9 to 11 digits, in groups.
     private func meetingIDs(_ index: TextIndex, _ candidates: inout [Candidate]) {
         let tokens = index.tokens
-        for t in tokens.indices where ["id", "number", "code"].contains(index.word(t)) {
+        for t in tokens.indices where index.isWord(t, W.meetingNumberWords) {
             // What names it a meeting: "meeting" or a meeting platform right before.
             var platform: String? = nil
             var named = false
             for b in stride(from: t - 1, through: max(0, t - 2), by: -1) {
-                if index.word(b) == "meeting" { named = true }
+                if index.isWord(b, W.meeting) { named = true }
                 if let (id, _) = index.alias(b), let info = lexicon.platform(id), info.kind == .meetingLink {
                     named = true
                     platform = info.slug
@@ -37,7 +37,7 @@ public struct MeetingLinkRecognizer: IndexedRecognizer {
                 }
             }
             var k = t + 1
-            if k < tokens.count && (index.isPunct(k, 0x3A) || index.isPunct(k, 0x23) || index.word(k) == "is") { k += 1 }
+            if k < tokens.count && (index.isPunct(k, 0x3A) || index.isPunct(k, 0x23) || index.isWord(k, W.is)) { k += 1 }
             var digits = 0
             var end = k
             var groups = 0
@@ -77,7 +77,7 @@ public struct MeetingLinkRecognizer: IndexedRecognizer {
             let clause = index.clause(of: t)
             let named = clause.contains { k in
                 if let (id, _) = index.alias(k), lexicon.platform(id)?.slug == "google_meet" { return true }
-                return index.word(k) == "meet" || index.word(k) == "code"
+                return index.isWord(k, W.meetOrCode)
             }
             guard named else { continue }
             candidates.append(Candidate(kind: .meetingLink, range: range, platform: "google_meet", rule: "meeting_link.meet_code",

@@ -13,7 +13,7 @@ public struct MessagingAppRecognizer: IndexedRecognizer {
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         LinkCandidates.append(.messagingApp, from: index, into: &candidates)
         LinkCandidates.appendHandles(.messagingApp, from: index, into: &candidates)
-        appLinks(index, &candidates)
+        if index.presentRoles.contains(.alias) { appLinks(index, &candidates) }
     }
 
     /// "viber://chat?number=…", "whatsapp://send?phone=…", "skype:anna?call",

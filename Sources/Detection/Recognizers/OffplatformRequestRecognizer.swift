@@ -25,15 +25,17 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
-    static let objectFillers: Set<String> = ["a", "an", "the", "quick", "line", "message", "msg", "note", "up", "back",
-                                             "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
-                                             "dm", "text", "call", "ring", "buzz", "shout"]
-    static let conversationWords: Set<String> = ["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
-                                                 "talk", "project", "communication", "things", "further", "there", "over"]
-    static let talkVerbs: Set<String> = ["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
-                                         "message", "text", "email", "call", "continue", "discuss", "meet"]
+    static let objectFillers = WordSet(["a", "an", "the", "quick", "line", "message", "msg", "note", "up", "back",
+                                        "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
+                                        "dm", "text", "call", "ring", "buzz"])
+    static let conversationWords = WordSet(["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
+                                            "talk", "project", "communication", "things", "further", "there", "over", "up"])
+    static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
+                                    "message", "text", "email", "call", "continue", "discuss", "meet"])
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
+        // Every pattern ends on a channel name, an offline word or a place.
+        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place]) else { return }
         let cues = ClauseCues(index: index)
         var taken: [Range<Int>] = []
         for t in index.tokens.indices {
@@ -53,10 +55,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     private func staysHere(after t: Int, _ index: TextIndex) -> Bool {
         let clause = index.clause(of: t)
         for k in (t + 1)..<max(t + 1, clause.upperBound) {
-            let w = index.word(k)
-            if w == "here" { return true }
+            if index.isWord(k, W.here) { return true }
             if index.has(k, .place) && k > 0 && (index.has(k - 1, .article) || index.has(k - 1, .preposition))
-                && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) && w != "here" { return true }
+                && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) { return true }
         }
         return false
     }
@@ -82,7 +83,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     }
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
-        index.has(t, .offline) && !["directly", "privately", "personally"].contains(index.word(t))
+        index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
     }
 
     /// "off the platform", "outside this site": the last token of the phrase.
@@ -90,7 +91,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         guard index.has(t, .off) else { return nil }
         var k = t + 1
         var steps = 0
-        while k < index.tokens.count && steps < 3 && (index.has(k, .article) || index.word(k) == "of" || index.isPunct(k, 0x2D)) {
+        while k < index.tokens.count && steps < 3 && (index.has(k, .article) || index.isWord(k, W.of) || index.isPunct(k, 0x2D)) {
             k += 1
             steps += 1
         }
@@ -114,8 +115,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
     private func presence(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard ["are", "r"].contains(index.word(t)), t + 3 < index.tokens.count, ["you", "u"].contains(index.word(t + 1)),
-              ["on", "using", "in"].contains(index.word(t + 2)), cues.question(t) else { return nil }
+        guard index.isWord(t, W.are), t + 3 < index.tokens.count, index.isWord(t + 1, W.you),
+              index.isWord(t + 2, W.onUsing), cues.question(t) else { return nil }
         var k = t + 3
         if index.has(k, .article) { k += 1 }
         guard k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
@@ -132,8 +133,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
 
     /// "WhatsApp is easier", "it's faster on Telegram", "I prefer Signal"
     private func preference(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard ["better", "easier", "faster", "quicker", "simpler", "prefer", "rather", "preferably", "convenient"]
-            .contains(index.word(w)) else { return nil }
+        guard index.isWord(w, W.preferences) else { return nil }
         let clause = index.clause(of: w)
         for k in max(clause.lowerBound, w - 4)..<min(clause.upperBound, w + 5) where k != w {
             guard let (platform, _) = channel(k, index) else { continue }
@@ -155,7 +155,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
         let clause = index.clause(of: your)
         let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
-        let please = clause.contains { ["please", "pls", "plz"].contains(index.word($0)) }
+        let please = clause.contains { index.isWord($0, W.please) }
         guard asker != nil || please || cues.question(your) || cues.proposal(before: your) else { return nil }
         return (asker ?? your, end, platform, "ask", "asks for the other side's \(platform ?? "contact")")
     }
@@ -165,7 +165,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let tokens = index.tokens
         guard v + 1 < tokens.count, index.has(v + 1, .object) else { return nil }
         guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
-        let verbChannel = index.entry(v).map { $0.contactChannel } ?? -1
+        let verbChannel = index.info(v)?.contactChannel ?? -1
         let clause = index.clause(of: v)
         var k = v + 2
         var steps = 0
@@ -176,12 +176,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             if let end = offPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
             }
-            if isOfflineMove(k, index) || ["directly", "privately"].contains(index.word(k)) {
+            if isOfflineMove(k, index) || index.isWord(k, W.directly) {
                 return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
             }
-            let w = index.word(k)
             if index.has(k, .preposition) || index.has(k, .my) || index.has(k, .your) || index.has(k, .article)
-                || Self.objectFillers.contains(w) || index.has(k, .personal) {
+                || index.isWord(k, Self.objectFillers) || index.has(k, .personal) {
                 k += 1
                 steps += 1
                 continue
@@ -204,7 +203,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         var sawLink = false
         while k < clause.upperBound && steps < 6 {
             // "use Slack", "join Teams": these verbs take a weak name without a preposition.
-            let direct = k == v + 1 && ["use", "join", "try"].contains(index.word(v)) && index.alias(k) != nil
+            let direct = k == v + 1 && index.isWord(v, W.useJoinTry) && index.alias(k) != nil
                 && PlatformHandleFinder(index: index).namesPlatform(k)
                 && lexicon.platform(index.alias(k)!.platform)?.kind != .paymentAccount
             if direct, let (id, _) = index.alias(k) {
@@ -218,10 +217,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             if let end = offPlace(k, index) {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
             }
-            if isOfflineMove(k, index) || (["directly", "privately"].contains(index.word(k)) && Self.talkVerbs.contains(index.word(v))) {
+            if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
                 return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
             }
-            let w = index.word(k)
             if index.has(k, .preposition) || index.has(k, .article) {
                 sawLink = true
                 k += 1
@@ -234,7 +232,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 steps += 1
                 continue
             }
-            if Self.conversationWords.contains(w) || index.has(k, .object) || w == "up" {
+            if index.isWord(k, Self.conversationWords) || index.has(k, .object) {
                 k += 1
                 steps += 1
                 continue
@@ -246,22 +244,21 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
 
     /// "let's zoom tomorrow", "can we skype later?": a channel used as a verb.
     private func channelVerb(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard let e = index.entry(t), e.roles.contains(.contactVerb), e.roles.contains(.alias), e.contactChannel >= 0,
+        guard let e = index.info(t), e.roles.contains(.contactVerb), e.roles.contains(.alias), e.contactChannel >= 0,
               t > 0, let info = lexicon.platform(e.contactChannel) else { return nil }
-        let w = index.word(t - 1)
-        let proposed = w == "let's" || w == "lets" || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
-            || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || w == "we'll" || w == "i'll"
+        let proposed = index.isWord(t - 1, W.lets) || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
+            || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || index.isWord(t - 1, W.channelVerbLead)
         guard proposed, t + 1 >= index.tokens.count || !index.has(t + 1, .object) else { return nil }
         return (t - 1, t, info.slug, "channel_verb", "proposes to \(info.slug)")
     }
 
     /// "I can send you my WhatsApp", "let me give you my number"
     private func offer(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard ["send", "give", "share", "pass", "drop", "add", "leave", "text", "dm"].contains(index.word(v)) else { return nil }
+        guard index.isWord(v, W.offerVerbs) else { return nil }
         guard cues.proposal(before: v) || cues.imperative(v) || cues.question(v) else { return nil }
         var k = v + 1
         if k < index.tokens.count && index.has(k, .object) { k += 1 }
-        guard k < index.tokens.count, index.has(k, .my), index.word(k) != "me" else { return nil }
+        guard k < index.tokens.count, index.has(k, .my), !index.isWord(k, W.me) else { return nil }
         k += 1
         var adjectives = 0
         while k < index.tokens.count && adjectives < 2 && index.has(k, .personal) && channel(k, index) == nil { k += 1; adjectives += 1 }

@@ -19,10 +19,11 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         LinkCandidates.append(.paymentAccount, from: index, into: &candidates)
         LinkCandidates.appendHandles(.paymentAccount, from: index, into: &candidates)
-        addressesForPayment(index, &candidates)
-        ibans(index, &candidates)
-        cryptoAddresses(index, &candidates)
-        requests(index, &candidates)
+        let roles = index.presentRoles
+        if index.hasAt && roles.contains(.alias) { addressesForPayment(index, &candidates) }
+        if index.hasMixed { ibans(index, &candidates) }
+        if index.hasLong { cryptoAddresses(index, &candidates) }
+        if !roles.isDisjoint(with: [.paymentVerb, .feeAvoid, .alias]) { requests(index, &candidates) }
     }
 
     private func paymentPlatform(_ index: TextIndex, _ t: Int) -> Platform? {
@@ -39,7 +40,7 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
             var k = t + 1
             var steps = 0
             while k < tokens.count && steps < 4 && (tokens[k].kind == .punct && [0x3A, 0x2D, 0x28].contains(tokens[k].byte)
-                                                      || ["is", "id", "account", "email", "address", "me", "at", "to"].contains(index.word(k))) {
+                                                      || index.isWord(k, W.accountFillers)) {
                 k += 1
                 steps += 1
             }
@@ -142,8 +143,7 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                 var steps = 0
                 while k < clause.upperBound && steps < 4 && !index.has(k, .fee)
                     && (index.has(k, .article) || index.has(k, .place) || index.has(k, .your) || index.has(k, .my)
-                        || ["on", "'s", "their", "any", "all", "those", "these", "extra"].contains(index.word(k)) || index.isPunct(k, 0x27)
-                        || index.word(k) == "s") {
+                        || index.isWord(k, W.feeFillers) || index.isPunct(k, 0x27)) {
                     k += 1
                     steps += 1
                 }
@@ -154,16 +154,15 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
             }
             // "Zelle me the rest", "PayPal me": a payment service used as a verb.
             if let info = paymentPlatform(index, t), index.alias(t)!.strength == .strong, t + 1 < clause.upperBound,
-               ["me", "us"].contains(index.word(t + 1)), cues.imperative(t) || cues.proposal(before: t) || cues.question(t) {
+               index.isWord(t + 1, W.meOrUs), cues.imperative(t) || cues.proposal(before: t) || cues.question(t) {
                 add(t, t + 1, info.slug, "outside_payment", "asks to be paid by \(info.slug)")
                 continue
             }
             guard index.has(t, .paymentVerb) else { continue }
             let question = cues.question(t)
-            let verb = index.word(t)
-            let settled = ["accept", "take", "prefer", "use", "receive"].contains(verb)
+            let settled = index.isWord(t, W.settledPaymentVerbs)
             // Verbs that are about money only when money is their object.
-            let needsMoney = settled || ["send", "sending", "transfer", "transferring"].contains(verb)
+            let needsMoney = settled || index.isWord(t, W.moneyVerbs)
             guard cues.proposal(before: t) || cues.imperative(t) || question || settled else { continue }
             var k = t + 1
             var steps = 0
@@ -180,7 +179,7 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                 }
                 if money && index.has(k, .off) && k + 1 < clause.upperBound {
                     var m = k + 1
-                    if m < clause.upperBound && (index.has(m, .article) || index.word(m) == "of") { m += 1 }
+                    if m < clause.upperBound && (index.has(m, .article) || index.isWord(m, W.of)) { m += 1 }
                     if m < clause.upperBound && index.has(m, .article) { m += 1 }
                     if m < clause.upperBound && index.has(m, .place) {
                         add(t, m, nil, "outside_payment", "a payment asked or offered outside the platform")

@@ -18,13 +18,15 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
 
     /// Words that are never part of a street name: units ("10 minute drive") and
     /// grammar words.
-    static let notNames: Set<String> = NotContact.unitWords.union([
+    static let notNames = Set(NotContact.unitWords.union([
         "and", "or", "x", "per", "is", "are", "was", "it", "its", "we", "you", "i", "of", "to", "in", "on", "at", "for",
         "by", "with", "my", "your", "our", "their", "his", "her", "a", "an", "the", "this", "that", "these", "those",
         "new", "old", "one", "two", "three",
-    ])
+    ]).map(WordKey.of))
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
+        // Every form has a number.
+        guard index.hasNumber || index.hasMixed else { return }
         var found: [(Range<Int>, String, String)] = []
         let tokens = index.tokens
         for t in tokens.indices {
@@ -77,8 +79,7 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
     private func isName(_ t: Int, _ index: TextIndex) -> Bool {
         let tok = index.tokens[t]
         guard tok.kind == .word else { return false }
-        let w = index.word(t)
-        if Self.notNames.contains(w) { return false }
+        if Self.notNames.contains(tok.key) { return false }
         let r = index.roles(t)
         return r.isDisjoint(with: [.preposition, .object, .subject, .my, .your, .modal, .negation, .numberWord, .alias])
     }
@@ -99,7 +100,7 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
             if names >= 1 && index.has(k, .streetAfterName) {
                 var end = index.tokens[k].end
                 if k + 1 < index.tokens.count, index.isPunct(k + 1, 0x2E), !index.tokens[k + 1].spaceBefore,
-                   index.word(k).count <= 4 { end = index.tokens[k + 1].end }
+                   index.tokens[k].end - index.tokens[k].start <= 4 { end = index.tokens[k + 1].end }
                 return (index.tokens[n].start..<end, "number_name_type", "a house number, a street name and a street type")
             }
             guard isName(k, index) else { return nil }
@@ -119,7 +120,7 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
         var words = 0
         while k < index.tokens.count && words < 5 {
             let tok = index.tokens[k]
-            if tok.kind == .word && !Self.notNames.contains(index.word(k)) || (tok.kind == .word && words > 0) {
+            if tok.kind == .word && !Self.notNames.contains(tok.key) || (tok.kind == .word && words > 0) {
                 if capitalized(k, index) { capital = true }
                 last = k
                 words += 1
@@ -163,18 +164,23 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
     private func compound(_ t: Int, _ index: TextIndex) -> (Range<Int>, String, String)? {
         let tok = index.tokens[t]
         guard tok.kind == .word else { return nil }
+        // The number first: it is cheaper to look at than the word's ending.
+        var k = afterAbbreviation(t, index)
+        if k < index.tokens.count && index.isPunct(k, 0x2C) { k += 1 }
+        guard k < index.tokens.count, index.tokens[k].kind == .number || index.tokens[k].kind == .mixed,
+              isHouseNumber(k, index) else { return nil }
         let word = index.bytes[tok.range]
         guard lexicon.streetSuffixes.contains(where: { s in word.count > s.count + 2 && word.suffix(s.count).elementsEqual(s) }) else {
             return nil
         }
-        var k = afterAbbreviation(t, index)
-        if k < index.tokens.count && index.isPunct(k, 0x2C) { k += 1 }
-        guard k < index.tokens.count, isHouseNumber(k, index) else { return nil }
         return (tok.start..<index.tokens[k].end, "compound_street", "a one-word street name and a house number")
     }
 
     private func poBox(_ t: Int, _ index: TextIndex) -> (Range<Int>, String, String)? {
         guard index.tokens[t].kind == .word, t == 0 || !index.isPunct(t - 1, 0x2E) || index.tokens[t].spaceBefore else { return nil }
+        // A box phrase starts with one of its words, or with "p." of "p.o. box".
+        let first = index.tokens[t]
+        guard index.has(t, .poBoxWord) || (first.end - first.start == 1 && index.bytes[first.start] == 0x70) else { return nil }
         var letters: [UInt8] = []
         var k = t
         while k < index.tokens.count && k < t + 6 {
@@ -187,7 +193,7 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
             k += 1
             if lexicon.poBoxPhrases.contains(letters) {
                 var n = k
-                while n < index.tokens.count && (index.isPunct(n, 0x3A) || index.isPunct(n, 0x23) || index.word(n) == "no" || index.isPunct(n, 0x2E)) { n += 1 }
+                while n < index.tokens.count && (index.isPunct(n, 0x3A) || index.isPunct(n, 0x23) || index.isWord(n, W.no) || index.isPunct(n, 0x2E)) { n += 1 }
                 guard n < index.tokens.count, index.tokens[n].kind == .number, index.tokens[n].end - index.tokens[n].start <= 8 else { return nil }
                 return (index.tokens[t].start..<index.tokens[n].end, "po_box", "a post-office box and its number")
             }

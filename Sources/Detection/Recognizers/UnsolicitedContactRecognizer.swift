@@ -17,6 +17,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
+        guard !index.presentRoles.isDisjoint(with: [.pastContact, .alias]) else { return }
         let cues = ClauseCues(index: index)
         let requests = OffplatformRequestRecognizer(lexicon: lexicon)
         var taken: [Range<Int>] = []
@@ -53,39 +54,39 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
 
     private func match(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
         let tokens = index.tokens
-        guard let e = index.entry(t) else { return nil }
         // "did you get my email?", "check your inbox for my email"
-        if ["get", "see", "receive", "read", "got", "saw", "received"].contains(e.word), t + 2 < tokens.count,
+        if index.isWord(t, W.received), t + 2 < tokens.count,
            index.has(t + 1, .my), let (platform, _) = requests.channel(t + 2, index),
            ["email", "phone", "whatsapp", "telegram", "skype", "linkedin", "signal"].contains(platform ?? ""),
-           index.clause(of: t).contains(where: { index.word($0) == "you" }) {
+           index.clause(of: t).contains(where: { index.isWord($0, W.you) }) {
             return (t, t + 2, platform, "asked_if_received", "asks whether a \(platform ?? "message") sent elsewhere arrived")
         }
-        guard e.roles.contains(.pastContact), t + 1 < tokens.count, index.has(t + 1, .object),
-              ["you", "u", "ya"].contains(index.word(t + 1)) else { return nil }
+        guard let e = index.info(t), e.roles.contains(.pastContact), t + 1 < tokens.count, index.has(t + 1, .object),
+              index.isWord(t + 1, W.you) else { return nil }
         // The subject must be the sender (or left out): not "they emailed you".
         let clause = index.clause(of: t)
         if let s = (clause.lowerBound..<t).last(where: { index.tokens[$0].isWordLike }),
-           ["he", "she", "they", "it", "who", "someone", "somebody", "client", "manager"].contains(index.word(s)) { return nil }
-        let verb = e.word
+           index.isWord(s, W.thirdParties) { return nil }
+        let verb = index.word(t)
         let implied = e.pastChannel >= 0 ? lexicon.platform(e.pastChannel)?.slug : nil
         // "sent you an email", "left you a voicemail", "sent you a message on LinkedIn"
-        if ["sent", "left"].contains(verb) {
+        if index.isWord(t, W.sentVerbs) {
             var k = t + 2
             if k < tokens.count && index.has(k, .article) { k += 1 }
-            if k < tokens.count && ["quick", "short", "connection", "friend"].contains(index.word(k)) { k += 1 }
-            guard k < tokens.count, let obj = index.entry(k), obj.roles.contains(.sentObject) else { return nil }
+            if k < tokens.count && index.isWord(k, W.sentAdjectives) { k += 1 }
+            guard k < tokens.count, let obj = index.info(k), obj.roles.contains(.sentObject) else { return nil }
+            let objWord = index.word(k)
             if let (platform, end) = channelAfter(k + 1, index, requests) {
-                return (t, end, platform, "sent_elsewhere", "says a \(obj.word) was sent on \(platform ?? "another channel")")
+                return (t, end, platform, "sent_elsewhere", "says a \(objWord) was sent on \(platform ?? "another channel")")
             }
             guard obj.sentChannel >= 0, let slug = lexicon.platform(obj.sentChannel)?.slug else { return nil }
-            return (t, k, slug, "sent_elsewhere", "says a \(obj.word) was sent")
+            return (t, k, slug, "sent_elsewhere", "says a \(objWord) was sent")
         }
         if let (platform, end) = channelAfter(t + 2, index, requests) {
-            if verb == "called" && platform != "phone" && !phoneCue(t, index) && platform == nil { return nil }
+            if index.isWord(t, W.called) && platform != "phone" && !phoneCue(t, index) && platform == nil { return nil }
             return (t, end, platform, "reached_elsewhere", "says the sender \(verb) the other side on \(platform ?? "another channel")")
         }
-        if verb == "called" || verb == "tried" {
+        if index.isWord(t, W.callVerbs) {
             guard phoneCue(t, index) else { return nil }
             return (t, t + 1, "phone", "reached_elsewhere", "says the sender called the other side's phone")
         }
