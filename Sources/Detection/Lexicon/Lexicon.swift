@@ -22,10 +22,14 @@ public final class Lexicon: Sendable {
     public let platforms: [Platform]
     let platformIndex: [String: Int32]
     let words: WordAutomaton
-    /// The same words cut down to those the prefilter reacts to (triggers, number
-    /// words, street words, "live", noun-only names and channel nouns): a table small
-    /// enough to stay in cache while it scans every message.
+    /// The same words cut down to those the prefilter reacts to in its main pass
+    /// (triggers, number words, "live", noun-only names): a table small enough to stay
+    /// in cache while it scans every message. Street words are looked up only in texts
+    /// with a digit, in a second pass over `words`.
     let prefilterWords: WordAutomaton
+    /// Street and PO-box words, and channel nouns: the prefilter's lookups outside its main pass.
+    let streetWords: WordAutomaton
+    let channelNouns: WordAutomaton
     /// The number words alone, for the normalizer's pass over runs of digits.
     let numberWords: WordAutomaton
     /// `words.entries[i].info`, kept apart so tokens copy plain values.
@@ -106,10 +110,10 @@ public final class Lexicon: Sendable {
         self.words = builder.automaton()
         self.wordInfo = words.entries.map(\.info)
         self.numberWords = builder.automaton { $0.roles.contains(.numberWord) }
+        self.streetWords = builder.automaton { !$0.roles.isDisjoint(with: [.streetAfterName, .streetBeforeName, .poBoxWord]) }
+        self.channelNouns = builder.automaton { $0.roles.contains(.channelNoun) }
         self.prefilterWords = builder.automaton { e in
-            e.isTrigger || !e.roles.isDisjoint(with: [.numberWord, .streetAfterName, .streetBeforeName, .poBoxWord,
-                                                       .liveWord, .channelNoun])
-                || (e.roles.contains(.alias) && e.strength == .noun)
+            e.isTrigger || !e.roles.isDisjoint(with: [.numberWord, .liveWord]) || (e.roles.contains(.alias) && e.strength == .noun)
         }
     }
 
@@ -125,6 +129,8 @@ public final class Lexicon: Sendable {
         prefilterWords = other.prefilterWords
         wordInfo = other.wordInfo
         numberWords = other.numberWords
+        streetWords = other.streetWords
+        channelNouns = other.channelNouns
         self.domains = domains
         tlds = other.tlds
         homoglyphs = other.homoglyphs

@@ -118,6 +118,24 @@ struct WordAutomaton: Sendable {
     }
 
     /// The entry for exactly these bytes (no joiners), or nil.
+    @inline(__always)
+    func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        classOf.withUnsafeBufferPointer { cls in
+            next.withUnsafeBufferPointer { nx in
+                var state = 1
+                for b in bytes {
+                    let c = Int(cls[Int(b)])
+                    if c == 0 { return nil }
+                    state = Int(nx[state &* width &+ c])
+                    if state == 0 { return nil }
+                }
+                let e = accept[state]
+                return e >= 0 ? e : nil
+            }
+        }
+    }
+
+    /// The entry for exactly these bytes (no joiners), or nil.
     func entry(for bytes: some Sequence<UInt8>) -> Int32? {
         var state = 1
         for b in bytes {
@@ -132,5 +150,40 @@ struct WordAutomaton: Sendable {
 
     func entry(forWord word: String) -> WordEntry? {
         entry(for: LexiconKey.utf8Bytes(word)).map { entries[Int($0)] }
+    }
+}
+
+/// The pairs of first letters the words of an automaton start with, as bits: a word
+/// whose first two letters are not among them is not in the automaton, whatever follows.
+struct WordStarts: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 27 * 32 / 64 + 1)
+
+    /// `b` of 0x7B stands for "no second letter".
+    init(_ words: WordAutomaton) {
+        for e in words.entries.indices {
+            guard words.entry(forWord: words.entries[e].word) != nil else { continue }
+            let w = Array(words.entries[e].word.utf8)
+            guard let a = w.first else { continue }
+            let second: UInt8 = w.count > 1 ? w[1] : 0x7B
+            set(a, second)
+            // Keys spelled apart or with non-ASCII letters: every second letter counts.
+            if !(ASCII.isLower(second) || second == 0x7B) || w.count == 1 {
+                for s in UInt8(ascii: "a")...UInt8(ascii: "{") { set(a, s) }
+            }
+        }
+    }
+
+    private mutating func set(_ a: UInt8, _ b: UInt8) {
+        guard ASCII.isLower(a) else { return }
+        let bit = Int(a - 0x61) * 32 + Int((min(b, 0x7B) &- 0x61) & 31)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    func contains(_ a: UInt8, _ b: UInt8) -> Bool {
+        let la = a | 0x20, lb = ASCII.isLetter(b) ? b | 0x20 : 0x7B
+        guard la >= 0x61 && la <= 0x7A else { return true }
+        let bit = Int(la - 0x61) * 32 + Int((lb &- 0x61) & 31)
+        return (bits[bit >> 6] >> UInt64(bit & 63)) & 1 == 1
     }
 }

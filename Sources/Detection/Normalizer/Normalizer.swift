@@ -27,11 +27,13 @@ public struct Normalizer: Sendable {
     let words: WordAutomaton
     /// Only the number words: most words of a text fail on their first letters.
     let numberWords: WordAutomaton
+    let numberStarts: WordStarts
 
     public init(lexicon: Lexicon) {
         fold = ScalarFold(homoglyphs: lexicon.homoglyphs)
         words = lexicon.words
         numberWords = lexicon.numberWords
+        numberStarts = WordStarts(lexicon.numberWords)
     }
 
     public static func builtIn() throws -> Normalizer { Normalizer(lexicon: try Lexicon.builtIn()) }
@@ -90,9 +92,23 @@ public struct Normalizer: Sendable {
             case .homoglyph(let b) where mapped[k]:
                 out.append(b, start, end, upper: Self.isUppercase(s.value))
             default:
-                var utf8: [UInt8] = []
-                UTF8Scalar.encode(s.value, into: &utf8)
-                for byte in utf8 { out.append(byte, start, end, upper: false) }
+                let v = s.value
+                switch v {
+                case 0..<0x80:
+                    out.append(UInt8(v), start, end, upper: false)
+                case 0x80..<0x800:
+                    out.append(UInt8(0xC0 | (v >> 6)), start, end, upper: false)
+                    out.append(UInt8(0x80 | (v & 0x3F)), start, end, upper: false)
+                case 0x800..<0x10000:
+                    out.append(UInt8(0xE0 | (v >> 12)), start, end, upper: false)
+                    out.append(UInt8(0x80 | ((v >> 6) & 0x3F)), start, end, upper: false)
+                    out.append(UInt8(0x80 | (v & 0x3F)), start, end, upper: false)
+                default:
+                    out.append(UInt8(0xF0 | (v >> 18)), start, end, upper: false)
+                    out.append(UInt8(0x80 | ((v >> 12) & 0x3F)), start, end, upper: false)
+                    out.append(UInt8(0x80 | ((v >> 6) & 0x3F)), start, end, upper: false)
+                    out.append(UInt8(0x80 | (v & 0x3F)), start, end, upper: false)
+                }
             }
         }
     }
@@ -186,6 +202,8 @@ public struct Normalizer: Sendable {
     }
 
     private func rewriteDigitRuns(_ out: inout Output) {
+        // Without digits, non-ASCII separators or two number words there is no run to rewrite.
+        guard mayHoldDigitRun(out.bytes) else { return }
         var edits: [Edit] = []
         out.bytes.withUnsafeBufferPointer { p in
             let n = p.count
@@ -272,6 +290,36 @@ public struct Normalizer: Sendable {
         if !edits.isEmpty { out.apply(edits.sorted { $0.range.lowerBound < $1.range.lowerBound }) }
     }
 
+    /// A quick look before the real pass. A run is rewritten only when it holds a
+    /// number word (steps 4) or a non-ASCII separator between digits (step 5): so
+    /// either a word that starts like a number word ("fi…", "ze…") with a digit or a
+    /// second such word, or a non-ASCII byte in a text with digits.
+    private func mayHoldDigitRun(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var numberLike = 0
+            var digits = false
+            var nonASCII = false
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b >= 0x80 {
+                    nonASCII = true
+                } else if ASCII.isDigit(b) {
+                    digits = true
+                } else if ASCII.isLetter(b) {
+                    let second: UInt8 = i + 1 < n && ASCII.isLetter(p[i + 1]) ? p[i + 1] : 0x7B
+                    if numberStarts.contains(b, second) { numberLike += 1 }
+                    while i < n && ASCII.isLetter(p[i]) { i += 1 }
+                    continue
+                }
+                if (digits && (nonASCII || numberLike > 0)) || numberLike >= 2 { return true }
+                i += 1
+            }
+            return (digits && (nonASCII || numberLike > 0)) || numberLike >= 2 || (nonASCII && numberLike > 0)
+        }
+    }
+
     /// Decides what a run of number tokens becomes (steps 4 and 5).
     private func planEdits(_ tokens: [NumberToken], _ seps: [Range<Int>], _ p: UnsafeBufferPointer<UInt8>,
                            _ edits: inout [Edit]) {
@@ -341,18 +389,12 @@ public struct Normalizer: Sendable {
         /// ASCII text: each byte lower-cased, mapped to its own scalar.
         init(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
-                count = n
-            }
-            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(i) }
-                count = n
-            }
-            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(i + 1) }
-                count = n
-            }
+            bytes = [UInt8](repeating: 0, count: n)
+            start = [Int32](repeating: 0, count: n)
+            end = [Int32](repeating: 0, count: n)
+            bytes.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = ASCII.lower(p[i]) } }
+            start.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) } }
+            end.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) } }
             var mask = [UInt64](repeating: 0, count: n / 64 + 1)
             for i in 0..<n where p[i] &- 0x41 < 26 { mask[i >> 6] |= 1 << UInt64(i & 63) }
             upper = mask

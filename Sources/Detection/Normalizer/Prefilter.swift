@@ -25,12 +25,61 @@
 /// least every word the recognizers' tokenizer can match.
 public struct Prefilter: Sendable {
     let words: WordAutomaton
+    /// Street and PO-box words, for the second pass over texts with digits, and the
+    /// bit set of their first two ASCII letters (as for `Tables.bigrams`).
+    let streetWords: WordAutomaton
+    let streetPairs: [UInt64]
+    /// Channel nouns, for "LINE id".
+    let channelNouns: WordAutomaton
     let fold: ScalarFold
     let tldHashes: Set<UInt64>
     /// Bit set of hashes of the last three letters of street-name endings.
     let suffixTails: [UInt64]
     /// What each lexicon word means to the prefilter, packed (see `Fact`).
     let facts: [UInt32]
+    let tables: Tables
+
+    /// Everything the main pass reads, laid out once in memory that lives as long as
+    /// the prefilter: 32-bit transitions, the facts of each state's word (0 when no
+    /// word ends there), letter classes, byte kinds, the bigram and trigram bits.
+    /// Plain pointers, so the scan of each message touches no reference counts.
+    final class Tables: @unchecked Sendable {
+        let transitions: UnsafeMutableBufferPointer<UInt32>
+        let stateFacts: UnsafeMutableBufferPointer<UInt32>
+        let classes: UnsafeMutableBufferPointer<UInt8>
+        let asciiKinds: UnsafeMutableBufferPointer<UInt8>
+        let foldedKinds: UnsafeMutableBufferPointer<UInt8>
+        let bigrams: UnsafeMutableBufferPointer<UInt64>
+        let trigrams: UnsafeMutableBufferPointer<UInt64>
+        let width: Int
+
+        init(transitions: [UInt32], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
+             bigrams: [UInt64], trigrams: [UInt64], width: Int) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+                _ = b.initialize(from: a)
+                return b
+            }
+            self.transitions = copy(transitions)
+            self.stateFacts = copy(stateFacts)
+            self.classes = copy(classes)
+            self.asciiKinds = copy(asciiKinds)
+            self.foldedKinds = copy(foldedKinds)
+            self.bigrams = copy(bigrams)
+            self.trigrams = copy(trigrams)
+            self.width = width
+        }
+
+        deinit {
+            transitions.deallocate()
+            stateFacts.deallocate()
+            classes.deallocate()
+            asciiKinds.deallocate()
+            foldedKinds.deallocate()
+            bigrams.deallocate()
+            trigrams.deallocate()
+        }
+    }
 
     /// Bits of `facts`: the low byte holds a number word's digit count.
     enum Fact {
@@ -41,6 +90,7 @@ public struct Prefilter: Sendable {
         static let channelNoun: UInt32 = 1 << 12
         static let street: UInt32 = 1 << 13
         static let number: UInt32 = 1 << 14
+        static let accepting: UInt32 = 1 << 15
     }
 
     static let minimumDigits = 5
@@ -54,6 +104,25 @@ public struct Prefilter: Sendable {
 
     public init(lexicon: Lexicon) {
         words = lexicon.prefilterWords
+        streetWords = lexicon.streetWords
+        var streetPairs = [UInt64](repeating: ~0, count: 32 * 32 / 64)
+        lexicon.streetWords.withTables { cls, next, _, width in
+            streetPairs = [UInt64](repeating: 0, count: 32 * 32 / 64)
+            for a in 0..<32 {
+                let ca = a < 26 ? Int(cls[0x61 + a]) : 0
+                let s1 = ca == 0 ? 0 : Int(next[width + ca])
+                for b in 0..<32 {
+                    // Non-ASCII second letters (index 31) always go to the automaton.
+                    let cb = b < 26 ? Int(cls[0x61 + b]) : 0
+                    if b == 31 || (s1 != 0 && cb != 0 && next[s1 * width + cb] != 0) || a == 31 {
+                        let bit = a * 32 + b
+                        streetPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+            }
+        }
+        self.streetPairs = streetPairs
+        channelNouns = lexicon.channelNouns
         fold = ScalarFold(homoglyphs: lexicon.homoglyphs)
         tldHashes = lexicon.tlds.asciiHashes
         var tails = [UInt64](repeating: 0, count: 1 << 10)
@@ -64,7 +133,37 @@ public struct Prefilter: Sendable {
             }
         }
         suffixTails = tails
-        facts = lexicon.words.entries.map { e in
+        var pairs = [UInt64](repeating: 0, count: 32 * 32 / 64)
+        var triples = [UInt64](repeating: 0, count: 32 * 32 * 32 / 64)
+        lexicon.prefilterWords.withTables { cls, next, _, width in
+            for a in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(a)] != 0 {
+                let s1 = Int(next[width + Int(cls[Int(a)])])
+                guard s1 != 0 else { continue }
+                for b in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(b)] != 0 && next[s1 * width + Int(cls[Int(b)])] != 0 {
+                    let bit = Int(a - 0x61) * 32 + Int(b - 0x61)
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                    let s2 = Int(next[s1 * width + Int(cls[Int(b)])])
+                    for c in 0..<256 where cls[c] != 0 && next[s2 * width + Int(cls[c])] != 0 {
+                        // A third letter beyond a-z (apostrophe, Latin-1) marks the pair as never skipped.
+                        let third = (c >= 0x61 && c <= 0x7A) ? c - 0x61 : 31
+                        let t = bit * 32 + third
+                        triples[t >> 6] |= 1 << UInt64(t & 63)
+                        if third == 31 {
+                            for x in 0..<26 { let u = bit * 32 + x; triples[u >> 6] |= 1 << UInt64(u & 63) }
+                        }
+                    }
+                }
+                // A first letter followed by an apostrophe or a Latin-1 letter: never skipped.
+                for b in 0x80...0xFF where cls[b] != 0 && next[s1 * width + Int(cls[b])] != 0 {
+                    let bit = Int(a - 0x61) * 32 + 31
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+        // Bit (a * 32 + b) of `pairs` is set when some word of the automaton starts with
+        // the ASCII letters a, b; bit ((a * 32 + b) * 32 + c) of `triples` when one
+        // starts with a, b, c. Most words of a message fail these and are skipped whole.
+        let facts: [UInt32] = lexicon.words.entries.map { e in
             var f: UInt32 = 0
             if e.isTrigger { f |= Fact.trigger }
             if e.joinable { f |= Fact.joinable }
@@ -76,6 +175,19 @@ public struct Prefilter: Sendable {
                 f |= Fact.number | UInt32(e.repeatCount > 0 ? e.repeatCount - 1 : e.digits.count)
             }
             return f
+        }
+        self.facts = facts
+        tables = lexicon.prefilterWords.withTables { cls, next, accept, width in
+            var asciiKinds = [UInt8](repeating: 0, count: 256)
+            for b in 0..<256 {
+                if ASCII.isLetter(UInt8(b)) { asciiKinds[b] = 1 } else if ASCII.isDigit(UInt8(b)) { asciiKinds[b] = 2 }
+            }
+            var foldedKinds = asciiKinds
+            for b in 0x80..<256 { foldedKinds[b] = 1 }
+            return Tables(transitions: next.map { UInt32(bitPattern: $0) },
+                          stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
+                          classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
+                          bigrams: pairs, trigrams: triples, width: width)
         }
     }
 
@@ -231,114 +343,148 @@ public struct Prefilter: Sendable {
 
     /// `folded` is false for ASCII text read as is, true for text made by `foldText`.
     private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
-        words.withTables { cls, next, accept, width in
-            facts.withUnsafeBufferPointer { facts in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.maximumWalks) { walks in
-                    scan(p, folded: folded, cls, next, accept, width, facts, walks)
-                }
+        let t = tables
+        return withExtendedLifetime(t) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumWalks) { walks in
+                scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
+                     UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigrams), walks)
             }
         }
     }
 
-    /// Walks are automaton states, negated once the walk crossed a joiner. Letters are
-    /// consumed a word at a time; bytes between words decide digits, "@" and dots.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ cls: UnsafeBufferPointer<UInt8>,
-                      _ next: UnsafeBufferPointer<Int32>, _ accept: UnsafeBufferPointer<Int32>, _ width: Int,
-                      _ facts: UnsafeBufferPointer<UInt32>, _ walks: UnsafeMutableBufferPointer<Int32>) -> Bool {
+    /// Byte kinds of `Tables.asciiKinds` and `foldedKinds`.
+    private enum Kind {
+        static let other: UInt8 = 0
+        static let letter: UInt8 = 1
+        static let digit: UInt8 = 2
+    }
+
+    /// Walks hold an automaton state in their low bits and two flags: crossed a
+    /// joiner, started on letters glued to digits.
+    private static let joinedFlag: UInt32 = 1 << 31
+    private static let gluedFlag: UInt32 = 1 << 30
+    private static let stateBits: UInt32 = (1 << 30) - 1
+
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt32>, _ width: Int,
+                      _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
+                      _ kinds: UnsafeBufferPointer<UInt8>, _ bigrams: UnsafeBufferPointer<UInt64>,
+                      _ trigrams: UnsafeBufferPointer<UInt64>, _ walks: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         let n = p.count
         var walkCount = 0
         var run = DigitRun()
         var alnumStart = -1
         var sawDigit = false
-        var sawStreetWord = false
-        var nounAliasEnd = -1
+        var maybeStreet = false
         var previous: UInt8 = 0x20
         let apostropheClass = Int(cls[0x27])
 
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { ASCII.isLetter(b) || (folded && b >= 0x80) }
+        /// Whether a word may be a street word or end like a street name: the exact
+        /// test waits for the end, and only when the text has a digit.
+        @inline(__always) func streetLike(_ s: Int, _ e: Int) -> Bool {
+            if e &- s >= 4 {
+                let h = Self.tailHash(p[e &- 3], p[e &- 2], p[e &- 1])
+                if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
+            }
+            let a = p[s] < 0x80 && ASCII.isLetter(p[s]) ? Int((p[s] | 0x20) &- 0x61) : 31
+            let b = e &- s < 2 ? 31 : (p[s &+ 1] < 0x80 && ASCII.isLetter(p[s &+ 1]) ? Int((p[s &+ 1] | 0x20) &- 0x61) : 31)
+            let bit = a &* 32 &+ b
+            return (streetPairs[bit >> 6] >> UInt64(bit & 63)) & 1 == 1
+        }
+
+        /// Advances every walk by one letter class; dead walks are dropped.
+        @inline(__always) func advance(_ c: Int) {
+            var k = 0
+            while k < walkCount {
+                let w = walks[k]
+                let next = c == 0 ? 0 : trans[Int(w & Self.stateBits) &* width &+ c]
+                if next == 0 {
+                    walkCount &-= 1
+                    walks[k] = walks[walkCount]
+                } else {
+                    walks[k] = (w & ~Self.stateBits) | next
+                    k &+= 1
+                }
+            }
+        }
 
         var i = 0
         while i < n {
             let b = p[i]
-            if isLetter(b) {
+            let kind = kinds[Int(b)]
+            if kind == Kind.letter {
+                // Two ASCII letters no word of the automaton starts with: skip the word whole.
+                if walkCount == 0 && i &+ 1 < n && b < 0x80 && kinds[Int(p[i &+ 1])] == Kind.letter && p[i &+ 1] < 0x80 {
+                    let a = Int((b | 0x20) &- 0x61)
+                    let bit = a &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)
+                    let other = a &* 32 &+ 31
+                    var skip = (bigrams[bit >> 6] >> UInt64(bit & 63)) & 1 == 0 && (bigrams[other >> 6] >> UInt64(other & 63)) & 1 == 0
+                    if !skip && i &+ 2 < n && p[i &+ 2] < 0x80 && ASCII.isLetter(p[i &+ 2]) {
+                        // Three letters: the finer test.
+                        let t = bit &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)
+                        skip = (trigrams[t >> 6] >> UInt64(t & 63)) & 1 == 0
+                    }
+                    if skip {
+                        if alnumStart < 0 { alnumStart = i }
+                        var j = i &+ 2
+                        while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
+                        if j &- alnumStart >= Self.longTokenLength { return true }
+                        if !maybeStreet && streetLike(i, j) { maybeStreet = true }
+                        if run.digits > 0 || run.gap != Int.max / 2 {
+                            if run.counts { return true }
+                            run.reset()
+                            run.gap = Int.max / 2
+                        }
+                        previous = p[j &- 1]
+                        i = j
+                        continue
+                    }
+                }
                 // One word: start a walk here, advance every walk through its letters.
                 // Letters glued to digits ("1200x628") start no word for the tokenizer:
                 // such a walk only counts number words.
-                let wordStart = i
                 let glued = alnumStart >= 0
                 if alnumStart < 0 { alnumStart = i }
                 if walkCount >= Self.maximumWalks { return true }
-                walks[walkCount] = glued ? 1 | Self.gluedBit : 1
-                walkCount += 1
+                walks[walkCount] = glued ? 1 | Self.gluedFlag : 1
+                walkCount &+= 1
                 var j = i
                 while j < n {
                     let c = p[j]
-                    guard isLetter(c) else { break }
-                    if walkCount > 0 {
-                        let k8 = Int(cls[Int(c)])
-                        var k = 0
-                        while k < walkCount {
-                            let raw = walks[k]
-                            let s = k8 == 0 ? 0 : next[Int((raw < 0 ? -raw : raw) & Self.stateMask) * width + k8]
-                            if s == 0 {
-                                walkCount -= 1
-                                walks[k] = walks[walkCount]
-                            } else {
-                                let flagged = ((raw < 0 ? -raw : raw) & Self.gluedBit) | s
-                                walks[k] = raw < 0 ? -flagged : flagged
-                                k += 1
-                            }
-                        }
-                    }
-                    j += 1
+                    guard kinds[Int(c)] == Kind.letter else { break }
+                    if walkCount > 0 { advance(Int(cls[Int(c)])) }
+                    j &+= 1
                 }
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
-                if end - alnumStart >= Self.longTokenLength { return true }
+                if end &- alnumStart >= Self.longTokenLength { return true }
+                if !maybeStreet && streetLike(i, end) { maybeStreet = true }
 
                 // What the words ending here are.
                 var number = false
                 var numberDigits = 0
                 for k in 0..<walkCount {
-                    let raw = walks[k]
-                    let joined = raw < 0
-                    let magnitude = joined ? -raw : raw
-                    let e = accept[Int(magnitude & Self.stateMask)]
-                    guard e >= 0 else { continue }
-                    let f = facts[Int(e)]
+                    let w = walks[k]
+                    let f = stateFacts[Int(w & Self.stateBits)]
+                    guard f != 0 else { continue }
+                    let joined = w & Self.joinedFlag != 0
                     if joined && f & Fact.joinable == 0 { continue }
-                    if magnitude & Self.gluedBit != 0 {
-                        if f & Fact.number != 0 && !joined {
-                            number = true
-                            numberDigits = max(numberDigits, Int(f & 0xFF))
-                        }
-                        continue
-                    }
-                    if f & Fact.trigger != 0 { return true }
-                    if f & Fact.live != 0 && after == 0x3A { return true }
-                    // "LINE id": a noun-only name, then a channel noun in a later word.
-                    if f & Fact.channelNoun != 0 && nounAliasEnd >= 0 && nounAliasEnd < wordStart
-                        && wordStart - nounAliasEnd < 12 { return true }
-                    if f & Fact.nounAlias != 0 {
-                        if after == 0x3A { return true }
-                        nounAliasEnd = end
-                    }
-                    if f & Fact.street != 0 { sawStreetWord = true }
                     if f & Fact.number != 0 && !joined {
                         number = true
                         numberDigits = max(numberDigits, Int(f & 0xFF))
                     }
-                }
-                if end - wordStart >= 4 {
-                    let h = Self.tailHash(p[end - 3], p[end - 2], p[end - 1])
-                    if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { sawStreetWord = true }
+                    if w & Self.gluedFlag != 0 { continue }
+                    if f & Fact.trigger != 0 { return true }
+                    if f & Fact.live != 0 && after == 0x3A { return true }
+                    // "LINE id", "LINE: …": a noun-only name before a channel noun or a colon.
+                    if f & Fact.nounAlias != 0 && (after == 0x3A || channelNounFollows(p, end, folded: folded)) { return true }
                 }
                 if number {
                     if run.gap > Self.maximumDigitGap {
                         if run.counts { return true }
                         run.reset()
                     }
-                    run.digits += numberDigits
+                    run.digits &+= numberDigits
                     run.spelled = true
                     run.gap = 0
                     sawDigit = true
@@ -349,67 +495,54 @@ public struct Prefilter: Sendable {
                 }
 
                 // Walks go on across one joiner, or through an inner apostrophe, into the next word.
-                if walkCount > 0 && end + 1 < n && isLetter(p[end + 1]) && (after == 0x27 || WordAutomaton.isJoiner(after)) {
-                    var k = 0
-                    while k < walkCount {
-                        let raw = walks[k]
-                        var s = (raw < 0 ? -raw : raw) & Self.stateMask
-                        if after == 0x27 {
-                            s = apostropheClass == 0 ? 0 : next[Int(s) * width + apostropheClass]
-                        } else if s == 1 {
-                            s = 0
-                        }
-                        if s == 0 {
-                            walkCount -= 1
-                            walks[k] = walks[walkCount]
-                        } else {
-                            walks[k] = (raw < 0 || after != 0x27) ? -s : s
-                            k += 1
-                        }
-                    }
-                    if after == 0x27 {
-                        // The apostrophe joins the word's parts ("let's", "what'sapp"): the
-                        // next letters extend these walks rather than start a word of their own.
-                        previous = after
-                        i = end + 1
-                        if i < n && isLetter(p[i]) && walkCount > 0 {
-                            var j2 = i
-                            while j2 < n && isLetter(p[j2]) {
-                                let k8 = Int(cls[Int(p[j2])])
-                                var k = 0
-                                while k < walkCount {
-                                    let raw = walks[k]
-                                    let s = k8 == 0 ? 0 : next[Int((raw < 0 ? -raw : raw) & Self.stateMask) * width + k8]
-                                    if s == 0 { walkCount -= 1; walks[k] = walks[walkCount] } else { walks[k] = raw < 0 ? -s : s; k += 1 }
-                                }
-                                j2 += 1
-                            }
-                            let after2: UInt8 = j2 < n ? p[j2] : 0x20
-                            for k in 0..<walkCount {
-                                let raw = walks[k]
-                                let e = accept[Int((raw < 0 ? -raw : raw) & Self.stateMask)]
-                                guard e >= 0 else { continue }
-                                let f = facts[Int(e)]
-                                if raw < 0 && f & Fact.joinable == 0 { continue }
-                                if f & Fact.trigger != 0 { return true }
-                                if f & Fact.live != 0 && after2 == 0x3A { return true }
-                            }
-                            walkCount = 0
-                            // The letters after the apostrophe are also a word of their own.
-                        }
-                        continue
-                    }
-                } else {
+                guard walkCount > 0, end &+ 1 < n, kinds[Int(p[end &+ 1])] == Kind.letter,
+                      after == 0x27 || WordAutomaton.isJoiner(after) else {
                     walkCount = 0
+                    previous = p[end &- 1]
+                    i = end
+                    continue
                 }
-                previous = p[end - 1]
+                if after == 0x27 {
+                    // The apostrophe joins the word's parts ("let's", "what'sapp"): the
+                    // letters after it extend these walks; they are also a word of their own.
+                    advance(apostropheClass)
+                    var j2 = end &+ 1
+                    while j2 < n && kinds[Int(p[j2])] == Kind.letter {
+                        if walkCount > 0 { advance(Int(cls[Int(p[j2])])) }
+                        j2 &+= 1
+                    }
+                    let after2: UInt8 = j2 < n ? p[j2] : 0x20
+                    for k in 0..<walkCount {
+                        let w = walks[k]
+                        let f = stateFacts[Int(w & Self.stateBits)]
+                        if f == 0 || (w & Self.joinedFlag != 0 && f & Fact.joinable == 0) || w & Self.gluedFlag != 0 { continue }
+                        if f & Fact.trigger != 0 { return true }
+                        if f & Fact.live != 0 && after2 == 0x3A { return true }
+                    }
+                    walkCount = 0
+                    previous = after
+                    i = end &+ 1
+                    continue
+                }
+                var k = 0
+                while k < walkCount {
+                    let w = walks[k]
+                    if w & Self.stateBits == 1 {
+                        walkCount &-= 1
+                        walks[k] = walks[walkCount]
+                    } else {
+                        walks[k] = w | Self.joinedFlag
+                        k &+= 1
+                    }
+                }
+                previous = p[end &- 1]
                 i = end
                 continue
             }
 
-            if ASCII.isDigit(b) {
+            if kind == Kind.digit {
                 if alnumStart < 0 { alnumStart = i }
-                if i + 1 - alnumStart >= Self.longTokenLength { return true }
+                if i &+ 1 &- alnumStart >= Self.longTokenLength { return true }
                 if run.gap > Self.maximumDigitGap {
                     if run.counts { return true }
                     run.reset()
@@ -418,19 +551,56 @@ public struct Prefilter: Sendable {
                 run.addDigit()
                 sawDigit = true
                 previous = b
-                i += 1
+                i &+= 1
                 continue
             }
             alnumStart = -1
             if b == 0x40 { return true }
             if b == 0x2E && dotStartsLabel(p, i, folded: folded) { return true }
-            if run.gap == 0 { run.pendingSeparator = b }
-            run.gap += 1
+            if run.digits > 0 {
+                if run.gap == 0 { run.pendingSeparator = b }
+                run.gap &+= 1
+            }
             previous = b
-            i += 1
+            i &+= 1
         }
         if run.counts { return true }
-        return sawDigit && sawStreetWord
+        // An address needs a house number: only then are street words worth a look.
+        return sawDigit && maybeStreet && hasStreetWord(p, folded: folded)
+    }
+
+    /// Whether some word is a street or PO-box word, or ends like a one-word street
+    /// name ("…straße", "…straat", by its last three letters).
+    private func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            guard ASCII.isLetter(p[i]) || (folded && p[i] >= 0x80) else { i += 1; continue }
+            var j = i
+            while j < n && (ASCII.isLetter(p[j]) || (folded && p[j] >= 0x80)) { j += 1 }
+            if j - i >= 4 {
+                let h = Self.tailHash(p[j - 3], p[j - 2], p[j - 1])
+                if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
+            }
+            let a = ASCII.isLetter(p[i]) ? Int((p[i] | 0x20) &- 0x61) : 31
+            let b = j - i < 2 ? 31 : (ASCII.isLetter(p[i + 1]) ? Int((p[i + 1] | 0x20) &- 0x61) : 31)
+            let bit = a * 32 + b
+            if (streetPairs[bit >> 6] >> UInt64(bit & 63)) & 1 == 1,
+               let id = streetWords.entry(for: UnsafeBufferPointer(rebasing: p[i..<j])),
+               facts[Int(id)] & Fact.street != 0 { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// Whether the word after `end` (past spaces and one "-") is a channel noun.
+    private func channelNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, folded: Bool) -> Bool {
+        var j = end
+        while j < p.count && (p[j] == 0x20 || p[j] == 0x2D) { j += 1 }
+        var e = j
+        while e < p.count && (ASCII.isLetter(p[e]) || (folded && p[e] >= 0x80)) { e += 1 }
+        guard e > j, let id = channelNouns.entry(for: UnsafeBufferPointer(rebasing: p[j..<e])) else { return false }
+        return facts[Int(id)] & Fact.channelNoun != 0
     }
 
     /// Whether the dotted name holding the dot at `i` starts with "www." or follows "://".

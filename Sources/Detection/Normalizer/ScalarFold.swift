@@ -73,7 +73,10 @@ struct ScalarFold: Sendable {
 
     @inline(__always)
     func classify(_ v: UInt32) -> Class {
-        v < 0x10000 && !bmp.isEmpty ? Self.decode(bmp[Int(v)]) : classifyUncached(v)
+        if v < 0x10000 && !bmp.isEmpty { return Self.decode(bmp[Int(v)]) }
+        // Emoji and pictographs, the commonest scalars beyond the BMP in chat.
+        if v >= 0x1F000 && v <= 0x1FAFF { return .separator }
+        return classifyUncached(v)
     }
 
     /// Whether a scalar is a currency sign (the prefilter reads "€12 500" as a price).
@@ -200,7 +203,9 @@ enum UTF8Scalar {
 
     @inline(__always)
     static func isWordScalar(_ v: UInt32) -> Bool {
-        v < 0x10000 ? (wordScalars[Int(v >> 6)] >> UInt64(v & 63)) & 1 == 1 : isWordScalarUncached(v)
+        if v < 0x10000 { return (wordScalars[Int(v >> 6)] >> UInt64(v & 63)) & 1 == 1 }
+        if v >= 0x1F000 && v <= 0x1FAFF { return false }
+        return isWordScalarUncached(v)
     }
 
     private static func isWordScalarUncached(_ v: UInt32) -> Bool {
