@@ -66,6 +66,22 @@ struct ClauseCues {
         return true
     }
 
+    /// Words that may follow a channel name without making it part of a compound:
+    /// "your WhatsApp please", "on Zoom tomorrow", "your email address".
+    static let afterChannel: WordRoles = [.channelNoun, .preposition, .object, .my, .your, .subject, .modal, .negation,
+                                          .proposal, .commonWord, .article, .offline]
+
+    /// "your email marketing budget", "a WhatsApp share button", "my email template":
+    /// the channel name modifies the word after it, so nothing is asked of the channel.
+    func modifiesNext(_ t: Int) -> Bool {
+        let k = t + 1
+        guard k < index.tokens.count else { return false }
+        let tok = index.tokens[k]
+        guard tok.kind == .word, tok.spaceBefore else { return false }
+        if index.isWord(k, W.of) { return index.alias(t)?.strength != .strong }
+        return index.roles(k).isDisjoint(with: Self.afterChannel)
+    }
+
     /// Whether the clause of `t` ends with a question mark.
     func question(_ t: Int) -> Bool {
         let clause = index.clause(of: t)

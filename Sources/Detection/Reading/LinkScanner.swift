@@ -127,6 +127,7 @@ struct LinkScanner {
         // A host of domains.txt is known whatever its ending ("offplatform.example").
         guard domain != nil || lexicon.tlds.contains(tld) else { return nil }
         if !hasScheme && !hasWWW {
+            if NotContact.isTechName(host) { return nil }
             // A host of domains.txt is known by name; others need an ending used bare.
             guard domain != nil || acceptsBare(labels: labels, tld: tld, path: path) else { return nil }
             if end < n && NotContact.isCodeAfter(p[end]) { return nil }

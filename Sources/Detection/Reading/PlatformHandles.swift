@@ -118,6 +118,9 @@ struct PlatformHandleFinder {
         guard let range = identifier(startingAt: tokens[k].start, platform: platform) else { return nil }
         let prefixed = index.bytes[range.lowerBound] == 0x40
         if strength != .strong && !marker && !prefixed { return nil }
+        // One- and two-letter names ("x", "ig", "fb") are too common in code and units:
+        // they take only an "@handle" or a handle-shaped identifier.
+        if index.tokens[t].end - index.tokens[t].start <= 2 && !prefixed && !handleShaped(range) { return nil }
         guard valid(range, explicit: marker || prefixed) else { return nil }
         let name = index.word(t)
         return PlatformHandle(platform: platform, range: range, rule: "after_name",
@@ -265,7 +268,7 @@ struct PlatformHandleFinder {
         guard (2...64).contains(core.count), p[core].contains(where: ASCII.isLetter) else { return false }
         if r.upperBound < p.count && p[r.upperBound] == 0x40 { return false }
         let text = index.string(core)
-        if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) { return false }
+        if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) || NotContact.isDimension(text) { return false }
         if !explicit && !handleShaped(r) { return false }
         return true
     }

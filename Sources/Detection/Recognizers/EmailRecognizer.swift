@@ -70,6 +70,7 @@ public struct EmailRecognizer: IndexedRecognizer {
         if d < p.count && p[d] == 0x20 && localEnd != at { d += 1 }
         guard let domain = DomainReader(index: index).read(from: d) else { return nil }
         guard accepts(domain) else { return nil }
+        if NotContact.isRepositoryRemote(local: local, followedBy: domain.end < p.count ? p[domain.end] : nil) { return nil }
         let normalized = String(decoding: local, as: UTF8.self) + "@" + domain.name
         return Candidate(kind: .email, range: s..<domain.end, rule: "email.address", normalized: normalized,
                          explanation: domain.writtenDots ? "an address with its dots written out" : "an address with an @")

@@ -29,7 +29,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                         "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
                                         "dm", "text", "call", "ring", "buzz"])
     static let conversationWords = WordSet(["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
-                                            "talk", "project", "communication", "things", "further", "there", "over", "up"])
+                                            "talk", "project", "communication", "things", "further", "there", "over", "up",
+                                            "meeting", "call", "session", "review", "screen", "demo", "interview"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -68,7 +69,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     /// preposition, possessive or article before them or a channel noun after.
     func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
         guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
-        guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        guard PlatformHandleFinder(index: index).namesPlatform(t), !ClauseCues(index: index).modifiesNext(t) else { return nil }
         let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
         switch strength {
         case .strong:
@@ -226,8 +227,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 steps += 1
                 continue
             }
-            // "on my phone" yes; "get my email" is no move.
-            if (index.has(k, .my) || index.has(k, .your)) && sawLink {
+            // "on my phone", "share my screen on Zoom" yes; "get my email" is no move.
+            if (index.has(k, .my) || index.has(k, .your)) && (sawLink || index.isWord(k + 1, Self.conversationWords)) {
                 k += 1
                 steps += 1
                 continue

@@ -123,6 +123,17 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
 
     // MARK: Requests to pay outside
 
+    /// "… through the platform", "… via the site", "… here" right after `k`.
+    private func throughPlatform(after k: Int, _ index: TextIndex) -> Bool {
+        var j = k + 1
+        guard j < index.tokens.count else { return false }
+        if index.isWord(j, W.here) { return true }
+        guard index.has(j, .preposition) else { return false }
+        j += 1
+        while j < index.tokens.count && (index.has(j, .article) || index.has(j, .your) || index.has(j, .my)) { j += 1 }
+        return j < index.tokens.count && (index.has(j, .place) || index.isWord(j, W.here))
+    }
+
     private func requests(_ index: TextIndex, _ candidates: inout [Candidate]) {
         let cues = ClauseCues(index: index)
         let tokens = index.tokens
@@ -169,7 +180,7 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
             var money = !needsMoney
             while k < clause.upperBound && steps < 6 {
                 if index.has(k, .money) { money = true }
-                if let info = paymentPlatform(index, k) {
+                if let info = paymentPlatform(index, k), PlatformHandleFinder(index: index).namesPlatform(k) {
                     let strength = index.alias(k)!.strength
                     let prep = k > t + 1 && (index.has(k - 1, .preposition) || index.has(k - 1, .my) || index.has(k - 1, .your))
                     if strength == .strong || prep || (settled && k == t + 1) {
@@ -187,7 +198,10 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                     }
                 }
                 if index.has(k, .offline) {
-                    if money { add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'") }
+                    // "pay you directly through the platform" stays on it.
+                    if money && !throughPlatform(after: k, index) {
+                        add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'")
+                    }
                     break
                 }
                 if index.has(k, .negation) { break }

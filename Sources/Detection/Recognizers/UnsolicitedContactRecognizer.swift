@@ -74,7 +74,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             var k = t + 2
             if k < tokens.count && index.has(k, .article) { k += 1 }
             if k < tokens.count && index.isWord(k, W.sentAdjectives) { k += 1 }
-            guard k < tokens.count, let obj = index.info(k), obj.roles.contains(.sentObject) else { return nil }
+            guard k < tokens.count, let obj = index.info(k), obj.roles.contains(.sentObject),
+                  !ClauseCues(index: index).modifiesNext(k) else { return nil }
             let objWord = index.word(k)
             if let (platform, end) = channelAfter(k + 1, index, requests) {
                 return (t, end, platform, "sent_elsewhere", "says a \(objWord) was sent on \(platform ?? "another channel")")

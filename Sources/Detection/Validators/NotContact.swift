@@ -14,6 +14,23 @@ enum NotContact {
         labels.dropLast().contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
+    /// Libraries and frameworks named like hosts: "ASP.NET", "Socket.IO".
+    static let techNames: Set<String> = ["asp.net", "vb.net", "ado.net", "socket.io", "node.js", "chart.js", "three.js",
+                                         "d3.js", "vue.js", "next.js", "nuxt.js", "ember.js", "backbone.js"]
+
+    static func isTechName(_ host: String) -> Bool { techNames.contains(host) }
+
+    /// "git@github.com:org/repo.git": a repository address, not a mailbox.
+    static func isRepositoryRemote(local: [UInt8], followedBy next: UInt8?) -> Bool {
+        local == Array("git".utf8) && next == 0x3A
+    }
+
+    /// "1200x628", "16x9": dimensions, not identifiers.
+    static func isDimension(_ text: String) -> Bool {
+        let parts = text.split(separator: "x", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
     /// What follows a dotted name in code: a call, an assignment, an index
     /// ("config.get(", "obj.name =", "df.at[").
     static func isCodeAfter(_ b: UInt8) -> Bool { b == 0x28 || b == 0x3D || b == 0x5B }
