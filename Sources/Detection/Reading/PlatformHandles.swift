@@ -106,8 +106,9 @@ struct PlatformHandleFinder {
                 }
                 break
             }
+            // "skype id: …", "telegram handle is …": the noun is skipped; ":" or "is" tie.
             if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
-                if index.has(k, .channelNoun) || index.isWord(k, Self.markers) { marker = true }
+                if index.isWord(k, Self.markers) { marker = true }
                 k += 1
                 fillers += 1
                 continue

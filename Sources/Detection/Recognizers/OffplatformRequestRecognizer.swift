@@ -250,6 +250,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let proposed = index.isWord(t - 1, W.lets) || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
             || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || index.isWord(t - 1, W.channelVerbLead)
         guard proposed, t + 1 >= index.tokens.count || !index.has(t + 1, .object) else { return nil }
+        // "I'll text the client's team": a third party is the one contacted.
+        if t + 1 < index.tokens.count && index.tokens[t + 1].isWordLike
+            && !index.roles(t + 1).isDisjoint(with: [.article, .my, .your]) { return nil }
         return (t - 1, t, info.slug, "channel_verb", "proposes to \(info.slug)")
     }
 
