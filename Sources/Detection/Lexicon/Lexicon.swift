@@ -181,9 +181,11 @@ public final class Lexicon: Sendable {
                 platforms.append(Platform(slug: slug, kind: kind))
                 index[slug] = id
             }
-            for alias in try src.list(line, f[3]) {
-                if let problem = LexiconKey.validate(alias, allowSpaces: true) { throw src.error(line, problem) }
-                try builder.addAlias(alias, platform: id, strength: strength, source: src, line: line)
+            for item in try src.list(line, f[3]) {
+                let unsplit = item.hasSuffix("!")
+                let alias = unsplit ? String(item.dropLast()) : item
+                if let problem = LexiconKey.validate(alias, allowSpaces: !unsplit) { throw src.error(line, problem) }
+                try builder.addAlias(alias, platform: id, strength: strength, splittable: !unsplit, source: src, line: line)
             }
         }
         return (platforms, index)
@@ -355,7 +357,7 @@ struct WordsBuilder {
     /// Aliases by their letters (spaces, hyphens and dots removed), to refuse duplicates.
     private var aliasKeys: [String: String] = [:]
 
-    mutating func addAlias(_ alias: String, platform: Int32, strength: AliasStrength,
+    mutating func addAlias(_ alias: String, platform: Int32, strength: AliasStrength, splittable: Bool,
                            source: LexiconSource, line: LexiconSource.Line) throws {
         let key = String(decoding: LexiconKey.utf8Bytes(alias), as: UTF8.self)
         if let other = aliasKeys[key] {
@@ -365,6 +367,7 @@ struct WordsBuilder {
         try add(key, roles: .alias, source: source, line: line) { e in
             e.platform = platform
             e.strength = strength
+            e.splittable = splittable
             return nil
         }
     }

@@ -88,6 +88,8 @@ struct WordEntry: Sendable {
     var contactChannel: Int32 = -1
     var pastChannel: Int32 = -1
     var sentChannel: Int32 = -1
+    /// For an alias: whether it also matches split ("sk-ype"); see platforms.txt.
+    var splittable = true
 
     var info: WordInfo {
         WordInfo(roles: roles, platform: platform, strength: strength, contactChannel: contactChannel,
@@ -95,7 +97,7 @@ struct WordEntry: Sendable {
     }
 
     /// Aliases may be matched with their letters split ("sk-ype"); grammar words may not.
-    var joinable: Bool { roles.contains(.alias) }
+    var joinable: Bool { roles.contains(.alias) && splittable }
 
     /// Words whose mere presence means the text may hold a finding (the prefilter
     /// passes it on). Grammar words that only shape a clause are not triggers:

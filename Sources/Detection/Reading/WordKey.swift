@@ -73,6 +73,8 @@ enum W {
     static let preferences = WordSet(["better", "easier", "faster", "quicker", "simpler", "prefer", "rather", "preferably",
                                       "convenient"])
     static let useJoinTry = WordSet(["use", "join", "try"])
+    static let haveGot = WordSet(["have", "got", "get"])
+    static let there = WordKey.of("there")
     static let offerVerbs = WordSet(["send", "give", "share", "pass", "drop", "add", "leave", "text", "dm"])
     static let channelVerbLead = WordSet(["we'll", "i'll"])
     static let emailContext = WordSet(["contact", "reach", "write", "address", "mail"])

@@ -30,7 +30,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                         "dm", "text", "call", "ring", "buzz"])
     static let conversationWords = WordSet(["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
                                             "talk", "project", "communication", "things", "further", "there", "over", "up",
-                                            "meeting", "call", "session", "review", "screen", "demo", "interview"])
+                                            "meeting", "call", "session", "review", "screen", "demo", "interview",
+                                            "out"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -204,7 +205,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         var sawLink = false
         while k < clause.upperBound && steps < 6 {
             // "use Slack", "join Teams": these verbs take a weak name without a preposition.
-            let direct = k == v + 1 && index.isWord(v, W.useJoinTry) && index.alias(k) != nil
+            let direct = k == v + 1 && (index.isWord(v, W.useJoinTry) || (index.isWord(v, W.haveGot) && cues.question(v)))
+                && index.alias(k) != nil
                 && PlatformHandleFinder(index: index).namesPlatform(k)
                 && lexicon.platform(index.alias(k)!.platform)?.kind != .paymentAccount
             if direct, let (id, _) = index.alias(k) {

@@ -48,6 +48,15 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         return nil
     }
 
+    /// The last channel named before `t` in its clause.
+    private func channelBefore(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> String? {
+        let clause = index.clause(of: t)
+        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) {
+            if let (platform, _) = requests.channel(k, index), let platform { return platform }
+        }
+        return nil
+    }
+
     private func phoneCue(_ t: Int, _ index: TextIndex) -> Bool {
         index.clause(of: t).contains { index.has($0, .phoneCue) }
     }
@@ -61,8 +70,13 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
            index.clause(of: t).contains(where: { index.isWord($0, W.you) }) {
             return (t, t + 2, platform, "asked_if_received", "asks whether a \(platform ?? "message") sent elsewhere arrived")
         }
-        guard let e = index.info(t), e.roles.contains(.pastContact), t + 1 < tokens.count, index.has(t + 1, .object),
-              index.isWord(t + 1, W.you) else { return nil }
+        guard let e = index.info(t), e.roles.contains(.pastContact), t + 1 < tokens.count else { return nil }
+        // "I emailed your work address": a verb that names its channel, then "your …".
+        if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
+           !ClauseCues(index: index).negated(before: t) {
+            return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
+        }
+        guard index.has(t + 1, .object), index.isWord(t + 1, W.you) else { return nil }
         // The subject must be the sender (or left out): not "they emailed you".
         let clause = index.clause(of: t)
         if let s = (clause.lowerBound..<t).last(where: { index.tokens[$0].isWordLike }),
@@ -79,6 +93,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             let objWord = index.word(k)
             if let (platform, end) = channelAfter(k + 1, index, requests) {
                 return (t, end, platform, "sent_elsewhere", "says a \(objWord) was sent on \(platform ?? "another channel")")
+            }
+            // "I found you on LinkedIn and sent you a message there"
+            if index.isWord(k + 1, W.there), let platform = channelBefore(t, index, requests) {
+                return (t, k + 1, platform, "sent_elsewhere", "says a \(objWord) was sent on \(platform)")
             }
             guard obj.sentChannel >= 0, let slug = lexicon.platform(obj.sentChannel)?.slug else { return nil }
             return (t, k, slug, "sent_elsewhere", "says a \(objWord) was sent")
