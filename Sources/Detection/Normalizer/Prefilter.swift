@@ -375,6 +375,7 @@ public struct Prefilter: Sendable {
         var run = DigitRun()
         var alnumStart = -1
         var sawDigit = false
+        var firstDigit = -1
         var maybeStreet = false
         var previous: UInt8 = 0x20
         let apostropheClass = Int(cls[0x27])
@@ -429,7 +430,7 @@ public struct Prefilter: Sendable {
                         var j = i &+ 2
                         while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
                         if j &- alnumStart >= Self.longTokenLength { return true }
-                        if !maybeStreet && streetLike(i, j) { maybeStreet = true }
+                        if sawDigit && !maybeStreet && streetLike(i, j) { maybeStreet = true }
                         if run.digits > 0 || run.gap != Int.max / 2 {
                             if run.counts { return true }
                             run.reset()
@@ -458,7 +459,7 @@ public struct Prefilter: Sendable {
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
                 if end &- alnumStart >= Self.longTokenLength { return true }
-                if !maybeStreet && streetLike(i, end) { maybeStreet = true }
+                if sawDigit && !maybeStreet && streetLike(i, end) { maybeStreet = true }
 
                 // What the words ending here are.
                 var number = false
@@ -487,6 +488,7 @@ public struct Prefilter: Sendable {
                     run.digits &+= numberDigits
                     run.spelled = true
                     run.gap = 0
+                    if !sawDigit { firstDigit = i }
                     sawDigit = true
                 } else if run.digits > 0 || run.gap != Int.max / 2 {
                     if run.counts { return true }
@@ -549,6 +551,7 @@ public struct Prefilter: Sendable {
                     run.ledBySign = previous == 0x24 || previous == 0x23
                 }
                 run.addDigit()
+                if !sawDigit { firstDigit = i }
                 sawDigit = true
                 previous = b
                 i &+= 1
@@ -566,7 +569,10 @@ public struct Prefilter: Sendable {
         }
         if run.counts { return true }
         // An address needs a house number: only then are street words worth a look.
-        return sawDigit && maybeStreet && hasStreetWord(p, folded: folded)
+        // Words after the first digit were tested on the way; those before it now.
+        guard sawDigit else { return false }
+        let before = UnsafeBufferPointer(rebasing: p[0..<max(0, firstDigit)])
+        return (maybeStreet && hasStreetWord(p, folded: folded)) || hasStreetWord(before, folded: folded)
     }
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street
