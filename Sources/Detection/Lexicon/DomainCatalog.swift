@@ -122,7 +122,6 @@ struct DomainCatalog: Sendable {
         return copy
     }
 
-    var allEntries: [DomainEntry] { byHost.values.flatMap { $0 } }
 }
 
 /// The endings a host may have (tlds.txt).

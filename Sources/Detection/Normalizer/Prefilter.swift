@@ -97,10 +97,6 @@ public struct Prefilter: Sendable {
     static let maximumDigitGap = 4
     static let longTokenLength = 25
     static let maximumWalks = 6
-    /// Walks keep their automaton state in the low bits; this bit marks a walk that
-    /// started on letters glued to digits.
-    static let gluedBit: Int32 = 1 << 28
-    static let stateMask: Int32 = (1 << 28) - 1
 
     public init(lexicon: Lexicon) {
         words = lexicon.prefilterWords

@@ -86,16 +86,6 @@ struct ScalarFold: Sendable {
             : Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
     }
 
-    /// Whether a non-ASCII scalar continues a word (a letter, a mark, a digit).
-    @inline(__always)
-    func isWordScalar(_ v: UInt32) -> Bool {
-        switch classify(v) {
-        case .letter, .homoglyph, .styledLetter, .digit: return true
-        case .fullWidth(let b): return ASCII.isAlnum(b)
-        default: return false
-        }
-    }
-
     private func classifyUncached(_ v: UInt32) -> Class {
         if Self.isInvisible(v) { return .invisible }
         if v >= 0xFF01 && v <= 0xFF5E {
@@ -166,24 +156,6 @@ enum UTF8Scalar {
             return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2)
         }
         return (0xFFFD, 1)
-    }
-
-    static func encode(_ v: UInt32, into out: inout [UInt8]) {
-        switch v {
-        case 0..<0x80: out.append(UInt8(v))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (v >> 12)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            out.append(UInt8(0xF0 | (v >> 18)))
-            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        }
     }
 
     /// Whether the scalar at `i` (non-ASCII) is a letter, mark or digit, i.e.

@@ -40,7 +40,7 @@ final class TextIndex {
         let tokens = text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words) }
         self.tokens = tokens
         var roles: WordRoles = []
-        var hasAt = false, hasAtWord = false, hasNumber = false, hasMixed = false, hasDot = false, hasLong = false
+        var hasAt = false, hasAtWord = false, hasNumber = false, hasMixed = false, hasLong = false
         let atKey = W.at
         for tok in tokens {
             if tok.entry >= 0 { roles.formUnion(wordInfo[Int(tok.entry)].roles) }
@@ -60,7 +60,7 @@ final class TextIndex {
         self.hasNumber = hasNumber
         self.hasMixed = hasMixed
         // From the bytes: a dot may sit inside a split platform name ("linktr.ee").
-        self.hasDot = hasDot || text.bytes.contains(0x2E)
+        self.hasDot = text.bytes.contains(0x2E)
         self.hasLong = hasLong
         var lower = [Int32](repeating: 0, count: tokens.count)
         var upper = [Int32](repeating: 0, count: tokens.count)
