@@ -50,11 +50,14 @@ public struct Prefilter: Sendable {
         let asciiKinds: UnsafeMutableBufferPointer<UInt8>
         let foldedKinds: UnsafeMutableBufferPointer<UInt8>
         let bigrams: UnsafeMutableBufferPointer<UInt64>
-        let trigrams: UnsafeMutableBufferPointer<UInt64>
+        /// The state after the first three ASCII letters of a word, by (a * 32 + b) * 32
+        /// + c; 0 when no word of the automaton starts so. One load replaces three steps
+        /// of the walk, and most words stop there.
+        let trigramStates: UnsafeMutableBufferPointer<UInt16>
         let width: Int
 
         init(transitions: [UInt32], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigrams: [UInt64], trigrams: [UInt64], width: Int) {
+             bigrams: [UInt64], trigramStates: [UInt16], width: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -66,7 +69,7 @@ public struct Prefilter: Sendable {
             self.asciiKinds = copy(asciiKinds)
             self.foldedKinds = copy(foldedKinds)
             self.bigrams = copy(bigrams)
-            self.trigrams = copy(trigrams)
+            self.trigramStates = copy(trigramStates)
             self.width = width
         }
 
@@ -77,7 +80,7 @@ public struct Prefilter: Sendable {
             asciiKinds.deallocate()
             foldedKinds.deallocate()
             bigrams.deallocate()
-            trigrams.deallocate()
+            trigramStates.deallocate()
         }
     }
 
@@ -130,7 +133,7 @@ public struct Prefilter: Sendable {
         }
         suffixTails = tails
         var pairs = [UInt64](repeating: 0, count: 32 * 32 / 64)
-        var triples = [UInt64](repeating: 0, count: 32 * 32 * 32 / 64)
+        var triStates = [UInt16](repeating: 0, count: 32 * 32 * 32)
         lexicon.prefilterWords.withTables { cls, next, _, width in
             for a in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(a)] != 0 {
                 let s1 = Int(next[width + Int(cls[Int(a)])])
@@ -139,14 +142,9 @@ public struct Prefilter: Sendable {
                     let bit = Int(a - 0x61) * 32 + Int(b - 0x61)
                     pairs[bit >> 6] |= 1 << UInt64(bit & 63)
                     let s2 = Int(next[s1 * width + Int(cls[Int(b)])])
-                    for c in 0..<256 where cls[c] != 0 && next[s2 * width + Int(cls[c])] != 0 {
-                        // A third letter beyond a-z (apostrophe, Latin-1) marks the pair as never skipped.
-                        let third = (c >= 0x61 && c <= 0x7A) ? c - 0x61 : 31
-                        let t = bit * 32 + third
-                        triples[t >> 6] |= 1 << UInt64(t & 63)
-                        if third == 31 {
-                            for x in 0..<26 { let u = bit * 32 + x; triples[u >> 6] |= 1 << UInt64(u & 63) }
-                        }
+                    for c in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(c)] != 0 {
+                        let s3 = next[s2 * width + Int(cls[Int(c)])]
+                        if s3 != 0 { triStates[bit * 32 + Int(c - 0x61)] = UInt16(s3) }
                     }
                 }
                 // A first letter followed by an apostrophe or a Latin-1 letter: never skipped.
@@ -183,7 +181,7 @@ public struct Prefilter: Sendable {
             return Tables(transitions: next.map { UInt32(bitPattern: $0) },
                           stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigrams: pairs, trigrams: triples, width: width)
+                          bigrams: pairs, trigramStates: triStates, width: width)
         }
     }
 
@@ -344,7 +342,7 @@ public struct Prefilter: Sendable {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumWalks) { walks in
                 scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                      UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
-                     UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigrams), walks)
+                     UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigramStates), walks)
             }
         }
     }
@@ -365,7 +363,7 @@ public struct Prefilter: Sendable {
     private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt32>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigrams: UnsafeBufferPointer<UInt64>,
-                      _ trigrams: UnsafeBufferPointer<UInt64>, _ walks: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>) -> Bool {
         let n = p.count
         var walkCount = 0
         var run = DigitRun()
@@ -410,16 +408,17 @@ public struct Prefilter: Sendable {
             let b = p[i]
             let kind = kinds[Int(b)]
             if kind == Kind.letter {
-                // Two ASCII letters no word of the automaton starts with: skip the word whole.
+                // A fresh word of ASCII letters: its first two or three letters decide at
+                // once whether any word of the automaton can start here.
+                var jumpState: UInt32 = 0
                 if walkCount == 0 && i &+ 1 < n && b < 0x80 && kinds[Int(p[i &+ 1])] == Kind.letter && p[i &+ 1] < 0x80 {
                     let a = Int((b | 0x20) &- 0x61)
                     let bit = a &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)
                     let other = a &* 32 &+ 31
                     var skip = (bigrams[bit >> 6] >> UInt64(bit & 63)) & 1 == 0 && (bigrams[other >> 6] >> UInt64(other & 63)) & 1 == 0
                     if !skip && i &+ 2 < n && p[i &+ 2] < 0x80 && ASCII.isLetter(p[i &+ 2]) {
-                        // Three letters: the finer test.
-                        let t = bit &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)
-                        skip = (trigrams[t >> 6] >> UInt64(t & 63)) & 1 == 0
+                        jumpState = UInt32(trigramStates[bit &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)])
+                        skip = jumpState == 0
                     }
                     if skip {
                         if alnumStart < 0 { alnumStart = i }
@@ -443,9 +442,15 @@ public struct Prefilter: Sendable {
                 let glued = alnumStart >= 0
                 if alnumStart < 0 { alnumStart = i }
                 if walkCount >= Self.maximumWalks { return true }
-                walks[walkCount] = glued ? 1 | Self.gluedFlag : 1
-                walkCount &+= 1
                 var j = i
+                if jumpState != 0 {
+                    // Three letters read at once by the trigram table.
+                    walks[walkCount] = glued ? jumpState | Self.gluedFlag : jumpState
+                    j = i &+ 3
+                } else {
+                    walks[walkCount] = glued ? 1 | Self.gluedFlag : 1
+                }
+                walkCount &+= 1
                 while j < n {
                     let c = p[j]
                     guard kinds[Int(c)] == Kind.letter else { break }
