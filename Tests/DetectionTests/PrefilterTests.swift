@@ -11,7 +11,7 @@ import Testing
         "anna@gmail.com", "write to anna [at] gmail (dot) com", "anna at gmail", "anna at acme.de",
         "see acme.co.uk", "gmail.сом", "user@пример.рф", "anna(at)acme(.)de",
         "555-0199-12", "5 5 5 0 1 9 9", "five five five oh one nine nine", "555🔹0199", "４１５６６６７７７７",
-        "double five double five one", "+49-49-34",
+        "double five double five one two three", "+49-49-34", "+ 44 20 79", "5550199",
         "1LgqButDNV2rVHe9DATt6WqD8tKZEKvaK2", "DE89 3704 0044 0532 0130 00",
         "add me on sk-ype", "s k y p e", "w h a t s a p p pls", "tele gram?", "my insta", "IG: anna.designs",
         "Ѕкуре", "ＷｈａｔｓＡｐｐ", "wh\u{200B}atsapp", "linkedln", "live:anna_77",
@@ -24,7 +24,7 @@ import Testing
         "Thanks, I'll send the revised logo tomorrow",
         "The invoice is $1,250 and due on Friday.",
         "Can you make the font a bit bigger? The line is too thin.",
-        "Version 2.10 fixed it", "see you at 3pm", "I'll review it in 2 days",
+        "Version 2.10 fixed it", "see you at 3pm", "I'll review it in 2 days", "Invoice 900123 paid", "Order 4827-11",
         "Ok 👍", "Привет! Как дела?", "日本語のテキスト", "e.g. the header",
         "for i in range(10): print(i)", "Love the colours, great work",
     ]
