@@ -24,7 +24,6 @@
 /// from every word start, also across single joiners ("s k y p e"), which finds at
 /// least every word the recognizers' tokenizer can match.
 public struct Prefilter: Sendable {
-    let words: WordAutomaton
     /// Street and PO-box words, for the second pass over texts with digits, and the
     /// bit set of their first two ASCII letters (as for `Tables.bigrams`).
     let streetWords: WordAutomaton
@@ -106,7 +105,6 @@ public struct Prefilter: Sendable {
     static let maximumWalks = 6
 
     public init(lexicon: Lexicon) {
-        words = lexicon.prefilterWords
         streetWords = lexicon.streetWords
         var streetPairs = [UInt64](repeating: ~0, count: 32 * 32 / 64)
         lexicon.streetWords.withTables { cls, next, _, width in
