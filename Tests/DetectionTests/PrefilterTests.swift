@@ -41,3 +41,14 @@ import Testing
         #expect(!passed)
     }
 }
+
+/// Addresses pass the prefilter in the shapes the postal recognizer reads.
+@Suite struct PrefilterAddressTests {
+    @Test(arguments: ["12-14 Main St", "221B Baker Street", "Rua Augusta, 100", "PO Box 4471, Austin",
+                      "one two three Main Street", "Hauptstraße 5", "12 rue de la Paix", "(5 Oak Lane)"])
+    func addressesPass(_ text: String) {
+        let passed = PrefilterTests.prefilter.mayContainFinding(text)
+        #expect(passed)
+        #expect(!Harness.detector.findings(in: text, explain: false, usePrefilter: false).isEmpty)
+    }
+}

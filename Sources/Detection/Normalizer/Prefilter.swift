@@ -376,6 +376,9 @@ public struct Prefilter: Sendable {
         var alnumStart = -1
         var sawDigit = false
         var firstDigit = -1
+        var sawHouseNumber = false
+        var sawSpelledDigits = false
+        var firstHouseNumber = -1
         var maybeStreet = false
         var previous: UInt8 = 0x20
         var previousNonSpace: UInt8 = 0x20
@@ -495,6 +498,7 @@ public struct Prefilter: Sendable {
                     }
                     run.digits &+= numberDigits
                     run.spelled = true
+                    sawSpelledDigits = true
                     run.gap = 0
                     if !sawDigit { firstDigit = i }
                     sawDigit = true
@@ -560,6 +564,23 @@ public struct Prefilter: Sendable {
                     run.ledByPlus = previous == 0x2B || previousNonSpace == 0x2B
                 }
                 run.addDigit()
+                // A house number: one to five digits (and maybe a letter: "221b") standing
+                // alone, not glued to a sign, a date, a time or a decimal.
+                if !sawHouseNumber && (i == 0 || !ASCII.isDigit(previous)) {
+                    var j = i &+ 1
+                    while j < n && ASCII.isDigit(p[j]) { j &+= 1 }
+                    var e = j
+                    if e < n && ASCII.isLetter(p[e]) && (e &+ 1 >= n || !ASCII.isAlnum(p[e &+ 1])) { e &+= 1 }
+                    let before = i == 0 ? 0x20 : previous
+                    let after: UInt8 = e < n ? p[e] : 0x20
+                    // "12-14 Main St": a hyphen may stand on either side.
+                    if j &- i <= 5 && (before == 0x20 || before == 0x28 || before == 0x0A || before == 0x2C || before == 0x2D)
+                        && (after == 0x20 || after == 0x2C || after == 0x0A || after == 0x2E || after == 0x29 || after == 0x2D)
+                        && (e >= n || (kinds[Int(after)] != Kind.digit)) {
+                        sawHouseNumber = true
+                        if firstHouseNumber < 0 { firstHouseNumber = i }
+                    }
+                }
                 if !sawDigit { firstDigit = i }
                 sawDigit = true
                 previous = b
@@ -580,9 +601,10 @@ public struct Prefilter: Sendable {
         }
         if run.counts { return true }
         // An address needs a house number: only then are street words worth a look.
-        // Words after the first digit were tested on the way; those before it now.
-        guard sawDigit else { return false }
-        let before = UnsafeBufferPointer(rebasing: p[0..<max(0, firstDigit)])
+        // An address needs a house number (a spelled-out one counts too); words after
+        // the first digit were tested on the way, those before it are tested now.
+        guard sawHouseNumber || sawSpelledDigits else { return false }
+        let before = UnsafeBufferPointer(rebasing: p[0..<max(0, sawHouseNumber ? firstHouseNumber : firstDigit)])
         return (maybeStreet && hasStreetWord(p, folded: folded)) || hasStreetWord(before, folded: folded)
     }
 
