@@ -89,11 +89,13 @@ struct DomainCatalog: Sendable {
     /// The most specific entry for a host (or a parent domain of it) whose path prefix
     /// the link's path starts with. `path` begins with "/" or is empty.
     func classify(host: String, path: String) -> DomainEntry? {
+        // Hosts are lower-case already (normalized text); paths are compared as written
+        // lower-case, which they are too.
         var h = Substring(host)
         if h.hasPrefix("www.") { h = h.dropFirst(4) }
         while true {
             if let entries = byHost[String(h)] {
-                for e in entries where e.path.isEmpty || path.lowercased().hasPrefix(e.path) { return e }
+                for e in entries where e.path.isEmpty || path.hasPrefix(e.path) { return e }
             }
             guard let dot = h.firstIndex(of: ".") else { return nil }
             h = h[h.index(after: dot)...]

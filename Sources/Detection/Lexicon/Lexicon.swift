@@ -38,6 +38,8 @@ public final class Lexicon: Sendable {
     let tlds: TopLevelDomains
     /// Homoglyph code point → Latin letter (ASCII).
     let homoglyphs: [UInt32: UInt8]
+    /// How every non-ASCII scalar is read (built once: a table of the whole BMP).
+    let fold: ScalarFold
     /// One-word street-name endings ("straße", "straat"), as UTF-8.
     let streetSuffixes: [[UInt8]]
     /// PO-box phrases with spaces and dots removed ("pobox", "postfach").
@@ -98,6 +100,7 @@ public final class Lexicon: Sendable {
         self.tlds = try TopLevelDomains(source: source("tlds.txt"))
         try Self.parseNumberWords(source("number_words.txt"), into: &builder)
         self.homoglyphs = try Self.parseHomoglyphs(source("homoglyphs.txt"))
+        self.fold = ScalarFold(homoglyphs: homoglyphs)
         try Self.parseGrammar(source("request_words.txt"), platformIndex: platformIndex, into: &builder)
         let streets = try Self.parseStreetTypes(source("street_types.txt"), into: &builder)
         self.streetSuffixes = streets.suffixes
@@ -134,6 +137,7 @@ public final class Lexicon: Sendable {
         self.domains = domains
         tlds = other.tlds
         homoglyphs = other.homoglyphs
+        fold = other.fold
         streetSuffixes = other.streetSuffixes
         poBoxPhrases = other.poBoxPhrases
         ibanLengths = other.ibanLengths

@@ -30,7 +30,7 @@ public struct Normalizer: Sendable {
     let numberStarts: WordStarts
 
     public init(lexicon: Lexicon) {
-        fold = ScalarFold(homoglyphs: lexicon.homoglyphs)
+        fold = lexicon.fold
         words = lexicon.words
         numberWords = lexicon.numberWords
         numberStarts = WordStarts(lexicon.numberWords)
@@ -309,8 +309,10 @@ public struct Normalizer: Sendable {
                     digits = true
                 } else if ASCII.isLetter(b) {
                     let second: UInt8 = i + 1 < n && ASCII.isLetter(p[i + 1]) ? p[i + 1] : 0x7B
-                    if numberStarts.contains(b, second) { numberLike += 1 }
+                    let start = i
                     while i < n && ASCII.isLetter(p[i]) { i += 1 }
+                    if numberStarts.contains(b, second),
+                       numberWords.entry(for: UnsafeBufferPointer(rebasing: p[start..<i])) != nil { numberLike += 1 }
                     continue
                 }
                 if (digits && (nonASCII || numberLike > 0)) || numberLike >= 2 { return true }

@@ -124,7 +124,7 @@ public struct Prefilter: Sendable {
         }
         self.streetPairs = streetPairs
         channelNouns = lexicon.channelNouns
-        fold = ScalarFold(homoglyphs: lexicon.homoglyphs)
+        fold = lexicon.fold
         tldHashes = lexicon.tlds.asciiHashes
         var tails = [UInt64](repeating: 0, count: 1 << 10)
         for s in lexicon.streetSuffixes {
