@@ -59,24 +59,35 @@ enum OverlapResolution {
             if a.range.count != b.range.count { return a.range.count > b.range.count }
             return a.range.lowerBound < b.range.lowerBound
         }
+        let n = index.bytes.count
+        var taken = ByteOccupancy(count: n)
         var kept: [Candidate] = []
-        for c in identifiers where !kept.contains(where: { $0.range.overlaps(c.range) }) {
+        for c in identifiers where !taken.overlaps(c.range) {
+            taken.insert(c.range)
             kept.append(c)
         }
+
+        // Bytes held by identifiers other than websites: a request with one in its
+        // clause is dropped.
+        var held = ByteOccupancy(count: n)
+        for c in kept where c.kind != .website { held.insert(c.range) }
 
         var phrases = candidates.filter { isPhrase($0) && !$0.range.isEmpty }
         phrases.sort { a, b in a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count }
         var keptPhrases: [Candidate] = []
+        // One phrase per kind and clause: "pay outside … to avoid the fees" is one request.
+        var byClause: [Int: Int] = [:]
         for c in phrases {
-            if c.intent == .request && identifierInClause(of: c, kept, index) { continue }
-            // One phrase per kind and clause: "pay outside … to avoid the fees" is one request.
             let clause = clauseBytes(of: c.range, index)
-            if let i = keptPhrases.firstIndex(where: { $0.kind == c.kind && ($0.range.overlaps(c.range) || clause.overlaps($0.range)) }) {
+            if c.intent == .request && held.overlaps(clause) { continue }
+            let key = clause.lowerBound &* 16 &+ kindKey(c.kind)
+            if let i = byClause[key] {
                 let merged = keptPhrases[i].range.lowerBound..<max(keptPhrases[i].range.upperBound, c.range.upperBound)
                 keptPhrases[i].range = merged
                 if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
                 continue
             }
+            byClause[key] = keptPhrases.count
             keptPhrases.append(c)
         }
 
@@ -86,6 +97,10 @@ enum OverlapResolution {
         return kept + keptPhrases
     }
 
+    private static func kindKey(_ kind: FindingKind) -> Int {
+        FindingKind.allCases.firstIndex(of: kind) ?? 0
+    }
+
     private static func clauseBytes(of range: Range<Int>, _ index: TextIndex) -> Range<Int> {
         let t = index.token(at: range.lowerBound)
         guard t < index.tokens.count else { return range }
@@ -93,11 +108,6 @@ enum OverlapResolution {
         let start = clause.isEmpty ? range.lowerBound : min(range.lowerBound, index.tokens[clause.lowerBound].start)
         let end = clause.isEmpty ? range.upperBound : max(range.upperBound, index.tokens[clause.upperBound - 1].end)
         return start..<end
-    }
-
-    private static func identifierInClause(of c: Candidate, _ identifiers: [Candidate], _ index: TextIndex) -> Bool {
-        let clause = clauseBytes(of: c.range, index)
-        return identifiers.contains { $0.kind != .website && clause.overlaps($0.range) }
     }
 
     private static func messagingAppBefore(_ phone: Candidate, _ index: TextIndex) -> String? {

@@ -112,7 +112,7 @@ struct InputLine {
         do {
             object = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
         } catch {
-            return .failure(Problem(message: "not valid JSON"))
+            return .failure(Problem(message: "not valid JSON (or not UTF-8)"))
         }
         guard let dict = object as? [String: Any] else { return .failure(Problem(message: "not a JSON object")) }
         guard let text = dict["text"] as? String else { return .failure(Problem(message: "no \"text\" string")) }

@@ -61,7 +61,7 @@ import TestSupport
         #expect(r.status == 65)
         let out = try Self.lines(r.stdout)
         #expect(out.count == 5)
-        #expect(out[1]["error"] as? String == "not valid JSON")
+        #expect(out[1]["error"] as? String == "not valid JSON (or not UTF-8)")
         #expect(out[1]["line"] as? Int == 2)
         #expect(out[2]["error"] as? String == "no \"text\" string")
         #expect(out[3]["error"] as? String == "not a JSON object")

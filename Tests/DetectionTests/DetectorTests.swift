@@ -104,3 +104,21 @@ import Testing
         #expect(Self.withPhones.recognizerNames == Harness.detector.recognizerNames + ["digit_run_stand_in"])
     }
 }
+
+/// A long message without punctuation, full of matches, takes time in proportion to
+/// its length: the grammar looks a bounded number of words around each cue, and kept
+/// matches are tracked by byte. (Checked by counting work, not by timing.)
+@Suite struct LongTextTests {
+    @Test func clausesAreBoundedAroundEachWord() {
+        let text = String(repeating: "call me on whatsapp ", count: 2000)
+        let index = TextIndex(Harness.normalizer.normalize(text), lexicon: Harness.lexicon)
+        for t in stride(from: 0, to: index.tokens.count, by: 97) {
+            #expect(index.clause(of: t).count <= 2 * TextIndex.reach + 1)
+        }
+    }
+
+    @Test func manyMatchesAreAllFound() {
+        let text = String(repeating: "a@b.co ", count: 3000)
+        #expect(Harness.detector.findings(in: text).count == 3000)
+    }
+}

@@ -162,11 +162,18 @@ final class TextIndex {
         }
     }
 
-    /// The tokens of the clause holding token `t` (boundary tokens excluded).
+    /// How far the grammar looks on either side of a word: its cues are local, and a
+    /// message without punctuation must not make every word look at every other.
+    static let reach = 24
+
+    /// The tokens of the clause holding token `t` (boundary tokens excluded), at most
+    /// `reach` tokens on either side of it.
     @inline(__always)
     func clause(of t: Int) -> Range<Int> {
         guard t >= 0 && t < tokens.count else { return t..<t }
-        return Int(clauseLower[t])..<Int(clauseUpper[t])
+        let lower = max(Int(clauseLower[t]), t - Self.reach)
+        let upper = min(Int(clauseUpper[t]), t + Self.reach + 1)
+        return lower..<max(lower, upper)
     }
 
     // MARK: Tokenizing

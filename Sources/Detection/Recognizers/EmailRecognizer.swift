@@ -14,17 +14,17 @@ public struct EmailRecognizer: IndexedRecognizer {
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         guard index.hasAt || index.hasAtWord else { return }
-        var taken: [Range<Int>] = []
+        var taken = ByteOccupancy(count: index.bytes.count)
         let p = index.bytes
         for i in p.indices where p[i] == 0x40 {
-            if let c = address(around: i, index), !taken.contains(where: { $0.overlaps(c.range) }) {
-                taken.append(c.range)
+            if let c = address(around: i, index), !taken.overlaps(c.range) {
+                taken.insert(c.range)
                 candidates.append(c)
             }
         }
         for t in index.tokens.indices where index.hasAtWord {
-            if let c = writtenOut(at: t, index), !taken.contains(where: { $0.overlaps(c.range) }) {
-                taken.append(c.range)
+            if let c = writtenOut(at: t, index), !taken.overlaps(c.range) {
+                taken.insert(c.range)
                 candidates.append(c)
             }
         }

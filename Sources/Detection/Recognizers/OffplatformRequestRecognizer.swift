@@ -39,15 +39,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         // Every pattern ends on a channel name, an offline word or a place.
         guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place]) else { return }
         let cues = ClauseCues(index: index)
-        var taken: [Range<Int>] = []
+        var taken = ByteOccupancy(count: index.bytes.count)
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
             // "I'll email the file here", "message me here": on the platform after all.
             if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
-            guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
-            taken.append(range)
+            guard !taken.overlaps(range) else { continue }
+            taken.insert(range)
             candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
                                         rule: "offplatform_request.\(rule)", explanation: why))
         }

@@ -137,12 +137,12 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
     private func requests(_ index: TextIndex, _ candidates: inout [Candidate]) {
         let cues = ClauseCues(index: index)
         let tokens = index.tokens
-        var taken: [Range<Int>] = []
+        var taken = ByteOccupancy(count: index.bytes.count)
         func add(_ from: Int, _ to: Int, _ platform: String?, _ rule: String, _ why: String) {
             let range = tokens[from].start..<tokens[to].end
-            guard !taken.contains(where: { $0.overlaps(range) }) else { return }
+            guard !taken.overlaps(range) else { return }
             guard !cues.negated(before: to), !cues.talksAboutRule(to) else { return }
-            taken.append(range)
+            taken.insert(range)
             candidates.append(Candidate(kind: .paymentAccount, range: range, platform: platform, intent: .request,
                                         rule: "payment_account.\(rule)", explanation: why))
         }

@@ -39,10 +39,10 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
             if let m = compound(t, index) { found.append(m) }
             if let m = poBox(t, index) { found.append(m) }
         }
-        var taken: [Range<Int>] = []
+        var taken = ByteOccupancy(count: index.bytes.count)
         for (range, rule, why) in found.sorted(by: { $0.0.count > $1.0.count })
-            where !taken.contains(where: { $0.overlaps(range) }) {
-            taken.append(range)
+            where !taken.overlaps(range) {
+            taken.insert(range)
             candidates.append(Candidate(kind: .postalAddress, range: range, rule: "postal_address.\(rule)",
                                         normalized: index.string(range), explanation: why))
         }

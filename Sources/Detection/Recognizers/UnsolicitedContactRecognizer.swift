@@ -20,13 +20,13 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         guard !index.presentRoles.isDisjoint(with: [.pastContact, .alias]) else { return }
         let cues = ClauseCues(index: index)
         let requests = OffplatformRequestRecognizer(lexicon: lexicon)
-        var taken: [Range<Int>] = []
+        var taken = ByteOccupancy(count: index.bytes.count)
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(t, index, requests) else { continue }
             guard !cues.negated(before: t) else { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
-            guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
-            taken.append(range)
+            guard !taken.overlaps(range) else { continue }
+            taken.insert(range)
             candidates.append(Candidate(kind: .unsolicitedContact, range: range, platform: platform, intent: .share,
                                         rule: "unsolicited_contact.\(rule)", explanation: why))
         }
