@@ -11,7 +11,7 @@
 /// - a run of at least seven digits (five after a "+") whose gaps are at most four
 ///   non-alphanumeric characters long ("555 🔹 01 99"), spelled-out number words
 ///   counting as digits — unless the run is a date ("2024-03-15", "15/03/2024 10:30")
-///   or follows a currency sign or "#" ("$12,500.00", "#10234");
+///   or a price or "#number" up to its first space ("$12,500.00", "#10234");
 /// - an alphanumeric run of 25 or more characters (crypto addresses, IBANs);
 /// - a lexicon trigger word: a platform or channel name (split or not: "sk-ype"), an
 ///   offline or fee word, "dot", a mailbox provider, "live:";
@@ -333,8 +333,9 @@ public struct Prefilter: Sendable {
             let (a, b, c) = (group(0), group(1), group(2))
             guard (a == 4 && b <= 2 && c <= 2) || (a <= 2 && b <= 2 && c == 4) else { return false }
             if count == 3 { return true }
-            // A time after a space or "T": hh:mm[:ss]
-            guard separator(2) == 0x20 || separator(2) == 0x74 else { return false }
+            // A time after a space or "T": hh:mm[:ss]. "2012-01-02 08" is no time (and
+            // libphonenumber reads it as a phone number).
+            guard separator(2) == 0x20 || separator(2) == 0x74, count >= 5 else { return false }
             for k in 3..<count where group(k) > 2 { return false }
             for k in 3..<(count - 1) where separator(k) != 0x3A { return false }
             return true
@@ -557,7 +558,8 @@ public struct Prefilter: Sendable {
             if kind == Kind.digit {
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return true }
-                if run.gap > Self.maximumDigitGap {
+                // A price or "#number" ends at a space: "$20 415-666-7777" holds a phone.
+                if run.gap > Self.maximumDigitGap || (run.ledBySign && run.gap > 0 && run.pendingSeparator == 0x20) {
                     if run.counts { return true }
                     run.reset()
                     run.ledBySign = previous == 0x24 || previous == 0x23
@@ -573,8 +575,9 @@ public struct Prefilter: Sendable {
                     if e < n && ASCII.isLetter(p[e]) && (e &+ 1 >= n || !ASCII.isAlnum(p[e &+ 1])) { e &+= 1 }
                     let before = i == 0 ? 0x20 : previous
                     let after: UInt8 = e < n ? p[e] : 0x20
-                    // "12-14 Main St": a hyphen may stand on either side.
-                    if j &- i <= 5 && (before == 0x20 || before == 0x28 || before == 0x0A || before == 0x2C || before == 0x2D)
+                    // "12-14 Main St": a hyphen may stand on either side; PO boxes run to
+                    // eight digits.
+                    if j &- i <= 8 && (before == 0x20 || before == 0x28 || before == 0x0A || before == 0x2C || before == 0x2D)
                         && (after == 0x20 || after == 0x2C || after == 0x0A || after == 0x2E || after == 0x29 || after == 0x2D)
                         && (e >= n || (kinds[Int(after)] != Kind.digit)) {
                         sawHouseNumber = true
