@@ -156,7 +156,8 @@ struct WordAutomaton: Sendable {
 /// The pairs of first letters the words of an automaton start with, as bits: a word
 /// whose first two letters are not among them is not in the automaton, whatever follows.
 struct WordStarts: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 27 * 32 / 64 + 1)
+    /// Bit (a - "a") * 32 + (b - "a") for first letters a, b ("{" for none).
+    private(set) var bits = [UInt64](repeating: 0, count: 27 * 32 / 64 + 1)
 
     /// `b` of 0x7B stands for "no second letter".
     init(_ words: WordAutomaton) {
@@ -179,10 +180,12 @@ struct WordStarts: Sendable {
         bits[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
+    /// Whether some word may start with `a`, `b` (any case); a first byte that is no
+    /// ASCII letter always may.
     @inline(__always)
     func contains(_ a: UInt8, _ b: UInt8) -> Bool {
         let la = a | 0x20, lb = ASCII.isLetter(b) ? b | 0x20 : 0x7B
-        guard la >= 0x61 && la <= 0x7A else { return true }
+        guard ASCII.isLetter(a) else { return true }
         let bit = Int(la - 0x61) * 32 + Int((lb &- 0x61) & 31)
         return (bits[bit >> 6] >> UInt64(bit & 63)) & 1 == 1
     }

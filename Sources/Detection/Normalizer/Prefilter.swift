@@ -25,9 +25,9 @@
 /// least every word the recognizers' tokenizer can match.
 public struct Prefilter: Sendable {
     /// Street and PO-box words, for the second pass over texts with digits, and the
-    /// bit set of their first two ASCII letters (as for `Tables.bigrams`).
+    /// first two letters they start with.
     let streetWords: WordAutomaton
-    let streetPairs: [UInt64]
+    let streetStarts: WordStarts
     /// Channel nouns, for "LINE id".
     let channelNouns: WordAutomaton
     let fold: ScalarFold
@@ -106,23 +106,7 @@ public struct Prefilter: Sendable {
 
     public init(lexicon: Lexicon) {
         streetWords = lexicon.streetWords
-        var streetPairs = [UInt64](repeating: ~0, count: 32 * 32 / 64)
-        lexicon.streetWords.withTables { cls, next, _, width in
-            streetPairs = [UInt64](repeating: 0, count: 32 * 32 / 64)
-            for a in 0..<32 {
-                let ca = a < 26 ? Int(cls[0x61 + a]) : 0
-                let s1 = ca == 0 ? 0 : Int(next[width + ca])
-                for b in 0..<32 {
-                    // Non-ASCII second letters (index 31) always go to the automaton.
-                    let cb = b < 26 ? Int(cls[0x61 + b]) : 0
-                    if b == 31 || (s1 != 0 && cb != 0 && next[s1 * width + cb] != 0) || a == 31 {
-                        let bit = a * 32 + b
-                        streetPairs[bit >> 6] |= 1 << UInt64(bit & 63)
-                    }
-                }
-            }
-        }
-        self.streetPairs = streetPairs
+        streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
         fold = lexicon.fold
         tldHashes = lexicon.tlds.asciiHashes
@@ -134,31 +118,24 @@ public struct Prefilter: Sendable {
             }
         }
         suffixTails = tails
-        var pairs = [UInt64](repeating: 0, count: 32 * 32 / 64)
         var triStates = [UInt16](repeating: 0, count: 32 * 32 * 32)
         lexicon.prefilterWords.withTables { cls, next, _, width in
             for a in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(a)] != 0 {
                 let s1 = Int(next[width + Int(cls[Int(a)])])
                 guard s1 != 0 else { continue }
                 for b in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(b)] != 0 && next[s1 * width + Int(cls[Int(b)])] != 0 {
-                    let bit = Int(a - 0x61) * 32 + Int(b - 0x61)
-                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
                     let s2 = Int(next[s1 * width + Int(cls[Int(b)])])
                     for c in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(c)] != 0 {
                         let s3 = next[s2 * width + Int(cls[Int(c)])]
-                        if s3 != 0 { triStates[bit * 32 + Int(c - 0x61)] = UInt16(s3) }
+                        if s3 != 0 { triStates[(Int(a - 0x61) * 32 + Int(b - 0x61)) * 32 + Int(c - 0x61)] = UInt16(s3) }
                     }
-                }
-                // A first letter followed by an apostrophe or a Latin-1 letter: never skipped.
-                for b in 0x80...0xFF where cls[b] != 0 && next[s1 * width + Int(cls[b])] != 0 {
-                    let bit = Int(a - 0x61) * 32 + 31
-                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
             }
         }
-        // Bit (a * 32 + b) of `pairs` is set when some word of the automaton starts with
-        // the ASCII letters a, b; bit ((a * 32 + b) * 32 + c) of `triples` when one
-        // starts with a, b, c. Most words of a message fail these and are skipped whole.
+        // The first two letters words of the automaton start with (`WordStarts`), and
+        // the state after the first three: most words of a message fail these and are
+        // skipped whole.
+        let pairs = WordStarts(lexicon.prefilterWords).bits
         let facts: [UInt32] = lexicon.words.entries.map { e in
             var f: UInt32 = 0
             if e.isTrigger { f |= Fact.trigger }
@@ -392,10 +369,7 @@ public struct Prefilter: Sendable {
                 let h = Self.tailHash(p[e &- 3], p[e &- 2], p[e &- 1])
                 if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
             }
-            let a = p[s] < 0x80 && ASCII.isLetter(p[s]) ? Int((p[s] | 0x20) &- 0x61) : 31
-            let b = e &- s < 2 ? 31 : (p[s &+ 1] < 0x80 && ASCII.isLetter(p[s &+ 1]) ? Int((p[s &+ 1] | 0x20) &- 0x61) : 31)
-            let bit = a &* 32 &+ b
-            return (streetPairs[bit >> 6] >> UInt64(bit & 63)) & 1 == 1
+            return streetStarts.contains(p[s], e &- s < 2 ? 0x7B : p[s &+ 1])
         }
 
         /// Advances every walk by one letter class; dead walks are dropped.
@@ -423,10 +397,8 @@ public struct Prefilter: Sendable {
                 // once whether any word of the automaton can start here.
                 var jumpState: UInt32 = 0
                 if walkCount == 0 && i &+ 1 < n && b < 0x80 && kinds[Int(p[i &+ 1])] == Kind.letter && p[i &+ 1] < 0x80 {
-                    let a = Int((b | 0x20) &- 0x61)
-                    let bit = a &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)
-                    let other = a &* 32 &+ 31
-                    var skip = (bigrams[bit >> 6] >> UInt64(bit & 63)) & 1 == 0 && (bigrams[other >> 6] >> UInt64(other & 63)) & 1 == 0
+                    let bit = Int((b | 0x20) &- 0x61) &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)
+                    var skip = (bigrams[bit >> 6] >> UInt64(bit & 63)) & 1 == 0
                     if !skip && i &+ 2 < n && p[i &+ 2] < 0x80 && ASCII.isLetter(p[i &+ 2]) {
                         jumpState = UInt32(trigramStates[bit &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)])
                         skip = jumpState == 0
@@ -624,10 +596,7 @@ public struct Prefilter: Sendable {
                 let h = Self.tailHash(p[j - 3], p[j - 2], p[j - 1])
                 if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
             }
-            let a = ASCII.isLetter(p[i]) ? Int((p[i] | 0x20) &- 0x61) : 31
-            let b = j - i < 2 ? 31 : (ASCII.isLetter(p[i + 1]) ? Int((p[i + 1] | 0x20) &- 0x61) : 31)
-            let bit = a * 32 + b
-            if (streetPairs[bit >> 6] >> UInt64(bit & 63)) & 1 == 1,
+            if streetStarts.contains(p[i], j - i < 2 ? 0x7B : p[i + 1]),
                let id = streetWords.entry(for: UnsafeBufferPointer(rebasing: p[i..<j])),
                facts[Int(id)] & Fact.street != 0 { return true }
             i = j
