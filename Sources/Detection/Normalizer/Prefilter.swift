@@ -103,6 +103,9 @@ public struct Prefilter: Sendable {
     static let maximumDigitGap = 4
     static let longTokenLength = 25
     static let maximumWalks = 6
+    /// Words that may be street words, remembered for the exact test at the end; with
+    /// more the whole text is read again.
+    static let maximumStreetCandidates = 8
 
     public init(lexicon: Lexicon) {
         streetWords = lexicon.streetWords
@@ -324,9 +327,11 @@ public struct Prefilter: Sendable {
         let t = tables
         return withExtendedLifetime(t) {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumWalks) { walks in
-                scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
-                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
-                     UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigramStates), walks)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
+                    scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
+                         UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigramStates), walks, streetCandidates)
+                }
             }
         }
     }
@@ -347,29 +352,32 @@ public struct Prefilter: Sendable {
     private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt32>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigrams: UnsafeBufferPointer<UInt64>,
-                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>,
+                      _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
         var walkCount = 0
         var run = DigitRun()
         var alnumStart = -1
-        var sawDigit = false
-        var firstDigit = -1
         var sawHouseNumber = false
         var sawSpelledDigits = false
-        var firstHouseNumber = -1
-        var maybeStreet = false
+        var streetCandidateCount = 0
         var previous: UInt8 = 0x20
         var previousNonSpace: UInt8 = 0x20
         let apostropheClass = Int(cls[0x27])
 
-        /// Whether a word may be a street word or end like a street name: the exact
-        /// test waits for the end, and only when the text has a digit.
-        @inline(__always) func streetLike(_ s: Int, _ e: Int) -> Bool {
-            if e &- s >= 4 {
+        /// Remembers a word that may be a street word or end like a street name: the
+        /// exact test waits for the end, and only when the text has a house number.
+        @inline(__always) func noteStreetLike(_ s: Int, _ e: Int) {
+            var like = streetStarts.contains(p[s], e &- s < 2 ? 0x7B : p[s &+ 1])
+            if !like && e &- s >= 4 {
                 let h = Self.tailHash(p[e &- 3], p[e &- 2], p[e &- 1])
-                if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
+                like = (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1
             }
-            return streetStarts.contains(p[s], e &- s < 2 ? 0x7B : p[s &+ 1])
+            guard like else { return }
+            if streetCandidateCount < Self.maximumStreetCandidates {
+                streetCandidates[streetCandidateCount] = UInt64(s) << 32 | UInt64(e)
+            }
+            streetCandidateCount &+= 1
         }
 
         /// Advances every walk by one letter class; dead walks are dropped.
@@ -408,7 +416,7 @@ public struct Prefilter: Sendable {
                         var j = i &+ 2
                         while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
                         if j &- alnumStart >= Self.longTokenLength { return true }
-                        if sawDigit && !maybeStreet && streetLike(i, j) { maybeStreet = true }
+                        noteStreetLike(i, j)
                         if run.digits > 0 || run.gap != Int.max / 2 {
                             if run.counts { return true }
                             run.reset()
@@ -443,7 +451,7 @@ public struct Prefilter: Sendable {
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
                 if end &- alnumStart >= Self.longTokenLength { return true }
-                if sawDigit && !maybeStreet && streetLike(i, end) { maybeStreet = true }
+                noteStreetLike(i, end)
 
                 // What the words ending here are.
                 var number = false
@@ -473,8 +481,6 @@ public struct Prefilter: Sendable {
                     run.spelled = true
                     sawSpelledDigits = true
                     run.gap = 0
-                    if !sawDigit { firstDigit = i }
-                    sawDigit = true
                 } else if run.digits > 0 || run.gap != Int.max / 2 {
                     if run.counts { return true }
                     run.reset()
@@ -553,11 +559,8 @@ public struct Prefilter: Sendable {
                         && (after == 0x20 || after == 0x2C || after == 0x0A || after == 0x2E || after == 0x29 || after == 0x2D)
                         && (e >= n || (kinds[Int(after)] != Kind.digit)) {
                         sawHouseNumber = true
-                        if firstHouseNumber < 0 { firstHouseNumber = i }
                     }
                 }
-                if !sawDigit { firstDigit = i }
-                sawDigit = true
                 previous = b
                 previousNonSpace = b
                 i &+= 1
@@ -578,9 +581,13 @@ public struct Prefilter: Sendable {
         // An address needs a house number: only then are street words worth a look.
         // An address needs a house number (a spelled-out one counts too); words after
         // the first digit were tested on the way, those before it are tested now.
-        guard sawHouseNumber || sawSpelledDigits else { return false }
-        let before = UnsafeBufferPointer(rebasing: p[0..<max(0, sawHouseNumber ? firstHouseNumber : firstDigit)])
-        return (maybeStreet && hasStreetWord(p, folded: folded)) || hasStreetWord(before, folded: folded)
+        guard (sawHouseNumber || sawSpelledDigits) && streetCandidateCount > 0 else { return false }
+        if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, folded: folded) }
+        for k in 0..<streetCandidateCount {
+            let c = streetCandidates[k]
+            if isStreetWord(p, Int(c >> 32), Int(c & 0xFFFF_FFFF)) { return true }
+        }
+        return false
     }
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street
@@ -592,16 +599,23 @@ public struct Prefilter: Sendable {
             guard ASCII.isLetter(p[i]) || (folded && p[i] >= 0x80) else { i += 1; continue }
             var j = i
             while j < n && (ASCII.isLetter(p[j]) || (folded && p[j] >= 0x80)) { j += 1 }
-            if j - i >= 4 {
-                let h = Self.tailHash(p[j - 3], p[j - 2], p[j - 1])
-                if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
-            }
-            if streetStarts.contains(p[i], j - i < 2 ? 0x7B : p[i + 1]),
-               let id = streetWords.entry(for: UnsafeBufferPointer(rebasing: p[i..<j])),
-               facts[Int(id)] & Fact.street != 0 { return true }
+            if isStreetWord(p, i, j) { return true }
             i = j
         }
         return false
+    }
+
+    /// Whether the word `p[s..<e]` is a street or PO-box word, or ends like a one-word
+    /// street name.
+    @inline(__always)
+    private func isStreetWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if e - s >= 4 {
+            let h = Self.tailHash(p[e - 3], p[e - 2], p[e - 1])
+            if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
+        }
+        guard streetStarts.contains(p[s], e - s < 2 ? 0x7B : p[s + 1]),
+              let id = streetWords.entry(for: UnsafeBufferPointer(rebasing: p[s..<e])) else { return false }
+        return facts[Int(id)] & Fact.street != 0
     }
 
     /// Whether the word after `end` (past spaces and one "-") is a channel noun.
