@@ -181,8 +181,10 @@ public struct Prefilter: Sendable {
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
         if Self.isASCII(p) { return scan(p, folded: false) }
-        let folded = foldText(p)
-        return folded.withUnsafeBufferPointer { scan($0, folded: true) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
+            let count = foldText(p, into: out)
+            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+        }
     }
 
     /// Eight bytes at a time: most chat is ASCII and takes the direct path.
@@ -206,48 +208,59 @@ public struct Prefilter: Sendable {
     /// UPPER case (so a domain label can tell they were not ASCII); Latin-1 letters as
     /// their own byte; other letters 0x80; currency signs "$"; other separators one
     /// space per cluster.
-    private func foldText(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(p.count)
+    /// Writes into `out` (room for `p.count` bytes: no scalar yields more than one)
+    /// and returns the length written.
+    private func foldText(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = p.count
         var i = 0
+        var o = 0
         var lastWasSeparator = false
-        while i < p.count {
-            let (v, len) = UTF8Scalar.decode(p, at: i)
-            i += len
-            if v < 0x80 {
-                out.append(ASCII.lower(UInt8(v)))
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                out[o] = ASCII.lower(b)
+                o &+= 1
+                i &+= 1
                 lastWasSeparator = false
                 continue
             }
+            let (v, len) = UTF8Scalar.decode(p, at: i)
+            i &+= len
+            var byte: UInt8
             switch fold.classify(v) {
             case .invisible:
                 continue
             case .fullWidth(let b):
-                out.append(ASCII.isLetter(b) ? b & ~0x20 : b)
+                byte = ASCII.isLetter(b) ? b & ~0x20 : b
             case .digit(let b):
-                out.append(b)
+                byte = b
             case .homoglyph(let b), .styledLetter(let b):
-                out.append(b & ~0x20)
+                byte = b & ~0x20
             case .apostrophe:
-                out.append(0x27)
+                byte = 0x27
             case .letter:
                 if v >= 0xC0 && v <= 0xFF && v != 0xD7 && v != 0xF7 {
-                    out.append(UInt8(v <= 0xDE ? v + 0x20 : v))
+                    byte = UInt8(v <= 0xDE ? v + 0x20 : v)
                 } else {
-                    out.append(0x80)
+                    byte = 0x80
                 }
             case .separator:
                 if fold.isCurrency(v) {
-                    out.append(0x24)
+                    byte = 0x24
                 } else if !lastWasSeparator {
-                    out.append(0x20)
+                    out[o] = 0x20
+                    o &+= 1
                     lastWasSeparator = true
+                    continue
+                } else {
+                    continue
                 }
-                continue
             }
+            out[o] = byte
+            o &+= 1
             lastWasSeparator = false
         }
-        return out
+        return o
     }
 
     // MARK: The pass

@@ -82,8 +82,9 @@ struct ScalarFold: Sendable {
     /// Whether a scalar is a currency sign (the prefilter reads "€12 500" as a price).
     @inline(__always)
     func isCurrency(_ v: UInt32) -> Bool {
-        v < 0x10000 && !bmp.isEmpty ? bmp[Int(v)] >> 8 == 9
-            : Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
+        if v < 0x10000 && !bmp.isEmpty { return bmp[Int(v)] >> 8 == 9 }
+        if v >= 0x1F000 && v <= 0x1FAFF { return false }
+        return Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
     }
 
     private func classifyUncached(_ v: UInt32) -> Class {
