@@ -10,12 +10,22 @@ public struct NormalizedText: Sendable {
     /// are `sourceStart[i] ..< sourceEnd[i]`.
     public var sourceStart: [Int32]
     public var sourceEnd: [Int32]
+    /// Bit `i % 64` of word `i / 64` is set when normalized byte `i` was an upper-case
+    /// letter before lower-casing (checksummed crypto addresses and capitalized street
+    /// names need it). Empty when unknown.
+    public var uppercaseMask: [UInt64] = []
 
     public init(bytes: [UInt8], sourceStart: [Int32], sourceEnd: [Int32]) {
         precondition(bytes.count == sourceStart.count && bytes.count == sourceEnd.count)
         self.bytes = bytes
         self.sourceStart = sourceStart
         self.sourceEnd = sourceEnd
+    }
+
+    /// Whether normalized byte `i` was an upper-case letter in the original text.
+    public func wasUppercase(_ i: Int) -> Bool {
+        let w = i >> 6
+        return w < uppercaseMask.count && (uppercaseMask[w] >> UInt64(i & 63)) & 1 == 1
     }
 
     /// The original Unicode-scalar range of a non-empty range of normalized bytes.

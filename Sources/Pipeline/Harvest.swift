@@ -144,3 +144,5 @@ struct Harvester: Sendable {
         }
     }
 }
+
+extension Detector: TextDetector {}

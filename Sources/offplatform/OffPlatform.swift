@@ -15,5 +15,6 @@ struct OffPlatform: ParsableCommand {
             aggregate metrics into SQLite and CSV. See README.md and docs/.
             """,
         version: ToolVersion.current,
-        subcommands: [AnalyzeCommand.self, GenerateCommand.self, MergeCommand.self, LedgerCommand.self, PolicyCommand.self])
+        subcommands: [AnalyzeCommand.self, DetectCommand.self, EvalCommand.self, GenerateCommand.self, MergeCommand.self,
+                      LedgerCommand.self, PolicyCommand.self])
 }

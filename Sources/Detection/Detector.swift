@@ -1,0 +1,97 @@
+import Foundation
+
+/// The detector: a text in, its findings out, sorted by start, offsets in Unicode
+/// scalars of the text given. One sequence, like Presidio's analyzer: prefilter,
+/// normalize, read once, run every recognizer, resolve overlaps, map back.
+///
+/// Immutable and `Sendable`: build it once (`builtIn()` loads the lexicons once) and
+/// share it across threads.
+public struct Detector: Sendable {
+    public let lexicon: Lexicon
+    let normalizer: Normalizer
+    let prefilter: Prefilter
+    private let indexed: [any IndexedRecognizer]
+    private let plain: [any Recognizer]
+
+    /// The shipped lexicons and recognizers. `platformHosts` replaces the marketplace's
+    /// own hosts (default `offplatform.example`, `files.offplatform.example`), whose
+    /// links are never findings.
+    public static func builtIn(platformHosts: [String]? = nil) throws -> Detector {
+        var lexicon = try Lexicon.builtIn()
+        if let platformHosts { lexicon = lexicon.replacingPlatformHosts(platformHosts) }
+        return Detector(lexicon: lexicon, recognizers: standardRecognizers(lexicon: lexicon))
+    }
+
+    /// One recognizer per kind.
+    public static func standardRecognizers(lexicon: Lexicon) -> [any Recognizer] {
+        [
+            EmailRecognizer(lexicon: lexicon),
+            PhoneRecognizer(),
+            MessagingAppRecognizer(lexicon: lexicon),
+            SocialProfileRecognizer(lexicon: lexicon),
+            MeetingLinkRecognizer(lexicon: lexicon),
+            SchedulingLinkRecognizer(lexicon: lexicon),
+            ContactFormRecognizer(lexicon: lexicon),
+            PostalAddressRecognizer(lexicon: lexicon),
+            PaymentAccountRecognizer(lexicon: lexicon),
+            OffplatformRequestRecognizer(lexicon: lexicon),
+            UnsolicitedContactRecognizer(lexicon: lexicon),
+            WebsiteRecognizer(lexicon: lexicon),
+        ]
+    }
+
+    public init(lexicon: Lexicon, recognizers: [any Recognizer]) {
+        self.lexicon = lexicon
+        normalizer = Normalizer(lexicon: lexicon)
+        prefilter = Prefilter(lexicon: lexicon)
+        var indexed: [any IndexedRecognizer] = []
+        var plain: [any Recognizer] = []
+        for r in recognizers {
+            if let r = r as? any IndexedRecognizer { indexed.append(r) } else { plain.append(r) }
+        }
+        self.indexed = indexed
+        self.plain = plain
+    }
+
+    /// The same detector with one more recognizer.
+    public func adding(_ recognizer: any Recognizer) -> Detector {
+        Detector(lexicon: lexicon, recognizers: indexed.map { $0 as any Recognizer } + plain + [recognizer])
+    }
+
+    /// The names of the recognizers, in the order they run.
+    public var recognizerNames: [String] { indexed.map(\.name) + plain.map(\.name) }
+
+    public func findings(in text: String) -> [Finding] {
+        findings(in: text, explain: false, usePrefilter: true)
+    }
+
+    /// Findings with `explanation` filled: why each rule fired.
+    public func explainedFindings(in text: String) -> [Finding] {
+        findings(in: text, explain: true, usePrefilter: true)
+    }
+
+    /// Whether the prefilter lets the text through (false: certainly no finding).
+    public func mayContainFinding(_ text: String) -> Bool {
+        prefilter.mayContainFinding(text)
+    }
+
+    func findings(in text: String, explain: Bool, usePrefilter: Bool) -> [Finding] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            if usePrefilter && !prefilter.mayContainFinding(utf8: utf8) { return [] }
+            let normalized = normalizer.normalize(utf8: utf8)
+            let index = TextIndex(normalized, lexicon: lexicon)
+            var candidates: [Candidate] = []
+            for r in indexed { r.recognize(index, into: &candidates) }
+            for r in plain { r.recognize(normalized, into: &candidates) }
+            let resolved = OverlapResolution.resolve(candidates, index: index)
+            var out = resolved.map { c -> Finding in
+                let r = normalized.originalRange(of: c.range)
+                return Finding(kind: c.kind, start: r.lowerBound, end: r.upperBound, platform: c.platform, intent: c.intent,
+                               rule: c.rule, normalized: c.normalized, explanation: explain ? c.explanation : nil)
+            }
+            out.sort { a, b in a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : a.kind < b.kind) }
+            return out
+        }
+    }
+}

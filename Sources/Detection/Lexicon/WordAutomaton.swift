@@ -1,0 +1,192 @@
+/// A byte automaton holding every lexicon word, run at the start of each word of a
+/// text. The prefilter (on text folded to one byte per character) and the
+/// recognizers (on normalized UTF-8) walk the same automaton with the same rules, so
+/// whatever a recognizer can match, the prefilter sees too.
+///
+/// Aliases match even with their letters split by one joiner (space, `-`, `_`, `.`,
+/// `*`): "sk-ype", "s k y p e", "tele gram", "what's app". The longest match that
+/// ends at the end of a word wins.
+struct WordAutomaton: Sendable {
+    struct Match {
+        var end: Int
+        var entry: Int32
+    }
+
+    private let classOf: [UInt8]
+    private let width: Int
+    /// `next[state * width + class]`; state 0 is dead, state 1 the root.
+    private let next: [Int32]
+    private let accept: [Int32]
+    let entries: [WordEntry]
+
+    /// Builds from entries keyed by their spellings (several spellings may share an entry).
+    init(entries: [WordEntry], keys: [(bytes: [UInt8], entry: Int32)]) {
+        var classes = [UInt8](repeating: 0, count: 256)
+        var nextClass: UInt8 = 1
+        for key in keys {
+            for b in key.bytes where classes[Int(b)] == 0 {
+                classes[Int(b)] = nextClass
+                nextClass += 1
+            }
+        }
+        // Both cases of ASCII letters share a class, so unfolded ASCII text walks too.
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") where classes[Int(b | 0x20)] != 0 {
+            classes[Int(b)] = classes[Int(b | 0x20)]
+        }
+        let width = Int(nextClass)
+        var next = [Int32](repeating: 0, count: 2 * width)
+        var accept: [Int32] = [-1, -1]
+        for key in keys {
+            var state = 1
+            for b in key.bytes {
+                let slot = state * width + Int(classes[Int(b)])
+                if next[slot] == 0 {
+                    next[slot] = Int32(accept.count)
+                    accept.append(-1)
+                    next.append(contentsOf: repeatElement(0, count: width))
+                }
+                state = Int(next[slot])
+            }
+            accept[state] = key.entry
+        }
+        self.classOf = classes
+        self.width = width
+        self.next = next
+        self.accept = accept
+        self.entries = entries
+    }
+
+    @inline(__always)
+    static func isJoiner(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x2A
+    }
+
+    /// The longest word of the automaton starting at `start` and ending at the end of
+    /// a word. `isWordByte(j)` says whether position `j` continues a word (letters,
+    /// digits; the caller decides for non-ASCII). A typographic apostrophe (U+2019,
+    /// in UTF-8 text) is read as `'`.
+    @inline(__always)
+    func longestMatch(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
+                      isWordByte: (Int) -> Bool) -> Match? {
+        let n = p.count
+        var state = 1
+        var j = start
+        var joined = false
+        var best: Match? = nil
+        classOf.withUnsafeBufferPointer { cls in
+            next.withUnsafeBufferPointer { nx in
+                while j < n {
+                    var b = p[j]
+                    var step = 1
+                    if b == 0xE2 && j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x99 {
+                        b = 0x27
+                        step = 3
+                    }
+                    let c = cls[Int(b)]
+                    if c != 0 {
+                        let s = Int(nx[state * width + Int(c)])
+                        if s == 0 { break }
+                        state = s
+                        j += step
+                        let e = accept[state]
+                        if e >= 0 && (j >= n || !isWordByte(j)) && (!joined || entries[Int(e)].joinable) {
+                            best = Match(end: j, entry: e)
+                        }
+                        continue
+                    }
+                    if Self.isJoiner(b) && state != 1 && j + 1 < n && cls[Int(p[j + 1])] != 0 && p[j + 1] != 0x27 {
+                        joined = true
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+            }
+        }
+        return best
+    }
+
+    /// The raw tables, for a caller that walks the automaton byte by byte itself (the
+    /// prefilter, which runs several walks at once in one pass).
+    func withTables<R>(_ body: (_ classOf: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<Int32>,
+                                _ accept: UnsafeBufferPointer<Int32>, _ width: Int) -> R) -> R {
+        classOf.withUnsafeBufferPointer { c in
+            next.withUnsafeBufferPointer { n in
+                accept.withUnsafeBufferPointer { a in body(c, n, a, width) }
+            }
+        }
+    }
+
+    /// The entry for exactly these bytes (no joiners), or nil.
+    @inline(__always)
+    func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        classOf.withUnsafeBufferPointer { cls in
+            next.withUnsafeBufferPointer { nx in
+                var state = 1
+                for b in bytes {
+                    let c = Int(cls[Int(b)])
+                    if c == 0 { return nil }
+                    state = Int(nx[state &* width &+ c])
+                    if state == 0 { return nil }
+                }
+                let e = accept[state]
+                return e >= 0 ? e : nil
+            }
+        }
+    }
+
+    /// The entry for exactly these bytes (no joiners), or nil.
+    func entry(for bytes: some Sequence<UInt8>) -> Int32? {
+        var state = 1
+        for b in bytes {
+            let c = classOf[Int(b)]
+            if c == 0 { return nil }
+            state = Int(next[state * width + Int(c)])
+            if state == 0 { return nil }
+        }
+        let e = accept[state]
+        return e >= 0 ? e : nil
+    }
+
+    func entry(forWord word: String) -> WordEntry? {
+        entry(for: LexiconKey.utf8Bytes(word)).map { entries[Int($0)] }
+    }
+}
+
+/// The pairs of first letters the words of an automaton start with, as bits: a word
+/// whose first two letters are not among them is not in the automaton, whatever follows.
+struct WordStarts: Sendable {
+    /// Bit (a - "a") * 32 + (b - "a") for first letters a, b ("{" for none).
+    private(set) var bits = [UInt64](repeating: 0, count: 27 * 32 / 64 + 1)
+
+    /// `b` of 0x7B stands for "no second letter".
+    init(_ words: WordAutomaton) {
+        for e in words.entries.indices {
+            guard words.entry(forWord: words.entries[e].word) != nil else { continue }
+            let w = Array(words.entries[e].word.utf8)
+            guard let a = w.first else { continue }
+            let second: UInt8 = w.count > 1 ? w[1] : 0x7B
+            set(a, second)
+            // Keys spelled apart or with non-ASCII letters: every second letter counts.
+            if !(ASCII.isLower(second) || second == 0x7B) || w.count == 1 {
+                for s in UInt8(ascii: "a")...UInt8(ascii: "{") { set(a, s) }
+            }
+        }
+    }
+
+    private mutating func set(_ a: UInt8, _ b: UInt8) {
+        guard ASCII.isLower(a) else { return }
+        let bit = Int(a - 0x61) * 32 + Int((min(b, 0x7B) &- 0x61) & 31)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Whether some word may start with `a`, `b` (any case); a first byte that is no
+    /// ASCII letter always may.
+    @inline(__always)
+    func contains(_ a: UInt8, _ b: UInt8) -> Bool {
+        let la = a | 0x20, lb = ASCII.isLetter(b) ? b | 0x20 : 0x7B
+        guard ASCII.isLetter(a) else { return true }
+        let bit = Int(la - 0x61) * 32 + Int((lb &- 0x61) & 31)
+        return (bits[bit >> 6] >> UInt64(bit & 63)) & 1 == 1
+    }
+}

@@ -1,0 +1,123 @@
+/// Where candidates of several recognizers meet, in one place.
+///
+/// Identifiers (everything but requests and reports of contact) compete for their
+/// bytes; of two that overlap, the one with the better rank wins, then the longer,
+/// then the earlier. The ranks, best first:
+///
+/// | rank | what | why |
+/// |---|---|---|
+/// | 0 | IBAN, crypto address | a checksum confirmed them |
+/// | 1 | payment accounts: payment links, handles and addresses tied to a payment service | payment outside is a violation in every epoch |
+/// | 2 | email | an address inside a link or next to a handle is still the address |
+/// | 3 | messaging, social, meeting, booking and form links; meeting IDs | the link holds the handle or number it contains |
+/// | 4 | handles tied to a platform | |
+/// | 5 | phone | digits inside the above are part of them |
+/// | 6 | postal address | |
+/// | 7 | website | the least specific link |
+///
+/// Two rules come first: a phone number inside any link (the marketplace's own
+/// included) is part of the link, and anything inside a link to the marketplace is
+/// dropped with it.
+///
+/// Requests (intent `request`) and reports of contact do not compete with
+/// identifiers for bytes. Overlapping phrases of the same kind keep the longer; a
+/// request is dropped when an identifier (other than a website) stands in the same
+/// clause, since the identifier already says more ("email me at anna@…" is an email,
+/// not an email plus a request). A phone number with a messaging app named before it
+/// in its clause takes that app as its platform ("WhatsApp: +44 …").
+enum OverlapResolution {
+    static func rank(_ c: Candidate) -> Int {
+        switch c.kind {
+        case .paymentAccount:
+            return c.rule == "payment_account.iban" || c.rule == "payment_account.crypto_address" ? 0 : 1
+        case .email: return 2
+        case .messagingApp, .socialProfile:
+            return c.rule.hasSuffix(".link") || c.rule.hasSuffix(".app_link") ? 3 : 4
+        case .meetingLink, .schedulingLink, .contactForm: return 3
+        case .phone: return 5
+        case .postalAddress: return 6
+        case .website: return 7
+        case .offplatformRequest, .unsolicitedContact: return 10
+        }
+    }
+
+    static func isPhrase(_ c: Candidate) -> Bool {
+        c.intent == .request || c.kind == .offplatformRequest || c.kind == .unsolicitedContact
+    }
+
+    static func resolve(_ candidates: [Candidate], index: TextIndex) -> [Candidate] {
+        let linkSpans = index.links.map(\.range)
+        let platformLinks = index.links.filter { $0.kind == nil }.map(\.range)
+        var identifiers = candidates.filter { c in
+            !isPhrase(c) && !c.range.isEmpty
+                && !platformLinks.contains { $0.overlaps(c.range) }
+                && !(c.kind == .phone && linkSpans.contains { $0.overlaps(c.range) })
+        }
+        identifiers.sort { a, b in
+            let ra = rank(a), rb = rank(b)
+            if ra != rb { return ra < rb }
+            if a.range.count != b.range.count { return a.range.count > b.range.count }
+            return a.range.lowerBound < b.range.lowerBound
+        }
+        let n = index.bytes.count
+        var taken = ByteOccupancy(count: n)
+        var kept: [Candidate] = []
+        for c in identifiers where !taken.overlaps(c.range) {
+            taken.insert(c.range)
+            kept.append(c)
+        }
+
+        // Bytes held by identifiers other than websites: a request with one in its
+        // clause is dropped.
+        var held = ByteOccupancy(count: n)
+        for c in kept where c.kind != .website { held.insert(c.range) }
+
+        var phrases = candidates.filter { isPhrase($0) && !$0.range.isEmpty }
+        phrases.sort { a, b in a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count }
+        var keptPhrases: [Candidate] = []
+        // One phrase per kind and clause: "pay outside … to avoid the fees" is one request.
+        var byClause: [Int: Int] = [:]
+        for c in phrases {
+            let clause = clauseBytes(of: c.range, index)
+            if c.intent == .request && held.overlaps(clause) { continue }
+            let key = clause.lowerBound &* 16 &+ kindKey(c.kind)
+            if let i = byClause[key] {
+                let merged = keptPhrases[i].range.lowerBound..<max(keptPhrases[i].range.upperBound, c.range.upperBound)
+                keptPhrases[i].range = merged
+                if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
+                continue
+            }
+            byClause[key] = keptPhrases.count
+            keptPhrases.append(c)
+        }
+
+        for i in kept.indices where kept[i].kind == .phone && kept[i].platform == nil {
+            kept[i].platform = messagingAppBefore(kept[i], index)
+        }
+        return kept + keptPhrases
+    }
+
+    private static func kindKey(_ kind: FindingKind) -> Int {
+        FindingKind.allCases.firstIndex(of: kind) ?? 0
+    }
+
+    private static func clauseBytes(of range: Range<Int>, _ index: TextIndex) -> Range<Int> {
+        let t = index.token(at: range.lowerBound)
+        guard t < index.tokens.count else { return range }
+        let clause = index.clause(of: t)
+        let start = clause.isEmpty ? range.lowerBound : min(range.lowerBound, index.tokens[clause.lowerBound].start)
+        let end = clause.isEmpty ? range.upperBound : max(range.upperBound, index.tokens[clause.upperBound - 1].end)
+        return start..<end
+    }
+
+    private static func messagingAppBefore(_ phone: Candidate, _ index: TextIndex) -> String? {
+        let t = index.token(at: phone.range.lowerBound)
+        guard t < index.tokens.count else { return nil }
+        let clause = index.clause(of: t)
+        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) {
+            guard let (id, _) = index.alias(k), let info = index.lexicon.platform(id) else { continue }
+            if info.kind == .messagingApp && PlatformHandleFinder(index: index).namesPlatform(k) { return info.slug }
+        }
+        return nil
+    }
+}

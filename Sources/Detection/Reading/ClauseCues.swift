@@ -1,0 +1,90 @@
+/// The cues the phrase recognizers (requests, reports of contact, payment outside)
+/// read around a word inside its clause: negation, talk about the rule, a proposal,
+/// an imperative, a question.
+struct ClauseCues {
+    let index: TextIndex
+
+    /// Words that may open an imperative clause before its verb ("please email me",
+    /// "ok so just text me").
+    static let openers = WordSet(["please", "pls", "plz", "just", "so", "ok", "okay", "also", "and", "then", "hey",
+                                  "hi", "hello", "but", "or", "kindly", "now", "anyway", "btw", "alternatively", "maybe",
+                                  "otherwise", "instead", "sure", "yes", "yeah", "great", "perfect", "thanks", "cool"])
+
+    /// A negation before `t` in its clause ("I can't share my email"), except "why
+    /// don't we …", "don't hesitate to …" and "no problem".
+    func negated(before t: Int) -> Bool {
+        let clause = index.clause(of: t)
+        for k in clause.lowerBound..<t where index.has(k, .negation) {
+            if k > clause.lowerBound && index.isWord(k - 1, W.why) { continue }
+            if k + 1 < t && index.has(k + 1, .negationException) { continue }
+            if k + 2 < t && index.isWord(k + 1, W.to) && index.has(k + 2, .negationException) { continue }
+            if index.isWord(k, W.no) && index.isWord(k + 1, W.noMatter) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Talk about the rule anywhere in the clause ("am I allowed to share my email?").
+    func talksAboutRule(_ t: Int) -> Bool {
+        index.clause(of: t).contains { index.has($0, .ruleTalk) }
+    }
+
+    /// A proposal before `t` in its clause: "let's", a modal next to a subject ("can
+    /// we", "you can", "I'll"), a preference ("rather", "prefer", "better"), "please".
+    func proposal(before t: Int) -> Bool {
+        let clause = index.clause(of: t)
+        for k in clause.lowerBound..<t {
+            if index.isWord(k, W.lets) || (index.isWord(k, W.letWord) && k + 1 < t && index.isWord(k + 1, W.meOrUs)) {
+                return true
+            }
+            let roles = index.roles(k)
+            if roles.contains(.modal) {
+                if k > clause.lowerBound && index.has(k - 1, .subject) { return true }
+                if k + 1 < t && index.has(k + 1, .subject) { return true }
+            } else if roles.contains(.proposal) && !index.isWord(k, W.weakProposal) {
+                return true
+            }
+            if index.isWord(k, W.how) && k + 1 < t && index.isWord(k + 1, W.about) { return true }
+            if index.isWord(k, W.why) && k + 1 < t && index.isWord(k + 1, W.whyNot) { return true }
+            if index.isWord(k, W.feel) && k + 1 < t && index.isWord(k + 1, W.free) { return true }
+            if index.isWord(k, W.possible) { return true }
+        }
+        return false
+    }
+
+    /// Whether token `verb` opens its clause, after at most a few opener words.
+    func imperative(_ verb: Int) -> Bool {
+        // "don't hesitate to email me", "feel free to text me", "don't forget to add me"
+        if verb >= 2 && index.isWord(verb - 1, W.to)
+            && (index.has(verb - 2, .negationException) || index.isWord(verb - 2, W.free)) { return true }
+        let clause = index.clause(of: verb)
+        var k = clause.lowerBound
+        while k < verb {
+            if index.tokens[k].kind == .punct || index.isWord(k, Self.openers) { k += 1; continue }
+            return false
+        }
+        return true
+    }
+
+    /// Words that may follow a channel name without making it part of a compound:
+    /// "your WhatsApp please", "on Zoom tomorrow", "your email address".
+    static let afterChannel: WordRoles = [.channelNoun, .preposition, .object, .my, .your, .subject, .modal, .negation,
+                                          .proposal, .commonWord, .article, .offline]
+
+    /// "your email marketing budget", "a WhatsApp share button", "my email template":
+    /// the channel name modifies the word after it, so nothing is asked of the channel.
+    func modifiesNext(_ t: Int) -> Bool {
+        let k = t + 1
+        guard k < index.tokens.count else { return false }
+        let tok = index.tokens[k]
+        guard tok.kind == .word, tok.spaceBefore else { return false }
+        if index.isWord(k, W.of) { return index.alias(t)?.strength != .strong }
+        return index.roles(k).isDisjoint(with: Self.afterChannel)
+    }
+
+    /// Whether the clause of `t` ends with a question mark.
+    func question(_ t: Int) -> Bool {
+        let clause = index.clause(of: t)
+        return clause.upperBound < index.tokens.count && index.isPunct(clause.upperBound, 0x3F)
+    }
+}

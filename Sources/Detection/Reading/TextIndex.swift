@@ -1,0 +1,265 @@
+/// One reading of a normalized text shared by every recognizer: its words with their
+/// lexicon entries, where clauses end, its links and its platform handles. The
+/// detector builds it once per text; each part is worked out on first use.
+final class TextIndex {
+    struct Token {
+        enum Kind: UInt8 { case word, number, mixed, punct, newline }
+        var start: Int
+        var end: Int
+        /// `WordKey` of the token's bytes.
+        var key: UInt64
+        /// Index into the lexicon's word entries, or -1.
+        var entry: Int32
+        var kind: Kind
+        /// For punctuation: the ASCII byte, or 0x80 for a non-ASCII symbol.
+        var byte: UInt8
+        var spaceBefore: Bool
+
+        var range: Range<Int> { start..<end }
+        var isWordLike: Bool { kind == .word || kind == .number || kind == .mixed }
+    }
+
+    let text: NormalizedText
+    let lexicon: Lexicon
+    let tokens: [Token]
+    private let wordInfo: [WordInfo]
+    /// Every role some token has: a recognizer whose words are all absent stops early.
+    let presentRoles: WordRoles
+    /// What kind of tokens the text has at all.
+    let hasAt: Bool, hasAtWord: Bool, hasNumber: Bool, hasMixed: Bool, hasDot: Bool
+    /// A token of 26 characters or more (crypto addresses).
+    let hasLong: Bool
+    /// For each token, the first and one-past-last token of its clause.
+    private let clauseLower: [Int32]
+    private let clauseUpper: [Int32]
+
+    init(_ text: NormalizedText, lexicon: Lexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        wordInfo = lexicon.wordInfo
+        let tokens = text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words) }
+        self.tokens = tokens
+        var roles: WordRoles = []
+        var hasAt = false, hasAtWord = false, hasNumber = false, hasMixed = false, hasLong = false
+        let atKey = W.at
+        for tok in tokens {
+            if tok.entry >= 0 { roles.formUnion(wordInfo[Int(tok.entry)].roles) }
+            if tok.end - tok.start >= 26 { hasLong = true }
+            switch tok.kind {
+            case .punct:
+                if tok.byte == 0x40 { hasAt = true }
+            case .number: hasNumber = true
+            case .mixed: hasMixed = true
+            case .word: if tok.key == atKey { hasAtWord = true }
+            case .newline: break
+            }
+        }
+        presentRoles = roles
+        self.hasAt = hasAt
+        self.hasAtWord = hasAtWord
+        self.hasNumber = hasNumber
+        self.hasMixed = hasMixed
+        // From the bytes: a dot may sit inside a split platform name ("linktr.ee").
+        self.hasDot = text.bytes.contains(0x2E)
+        self.hasLong = hasLong
+        var lower = [Int32](repeating: 0, count: tokens.count)
+        var upper = [Int32](repeating: 0, count: tokens.count)
+        var start = 0
+        for t in tokens.indices {
+            lower[t] = Int32(start)
+            if Self.endsClause(tokens, t, text.bytes) {
+                for k in start...t { upper[k] = Int32(t) }
+                // A boundary token belongs to no clause of its own: it ends the one before.
+                lower[t] = Int32(start)
+                start = t + 1
+            }
+        }
+        for k in start..<tokens.count { upper[k] = Int32(tokens.count) }
+        clauseLower = lower
+        clauseUpper = upper
+    }
+
+    var bytes: [UInt8] { text.bytes }
+
+    lazy var links: [Link] = hasDot ? LinkScanner(lexicon: lexicon).links(in: text.bytes) : []
+    /// Handles need a platform named, or Skype's "live:".
+    lazy var handles: [PlatformHandle] = presentRoles.contains(.alias) || presentRoles.contains(.liveWord)
+        ? PlatformHandleFinder(index: self).find() : []
+
+    // MARK: Words
+
+    /// What the lexicon says of token `t`, or nil.
+    @inline(__always)
+    func info(_ t: Int) -> WordInfo? {
+        guard t >= 0 && t < tokens.count else { return nil }
+        let e = tokens[t].entry
+        return e >= 0 ? wordInfo[Int(e)] : nil
+    }
+
+    @inline(__always)
+    func roles(_ t: Int) -> WordRoles { info(t)?.roles ?? [] }
+
+    @inline(__always)
+    func has(_ t: Int, _ role: WordRoles) -> Bool { roles(t).contains(role) }
+
+    /// The alias platform of a token, or nil.
+    @inline(__always)
+    func alias(_ t: Int) -> (platform: Int32, strength: AliasStrength)? {
+        guard let i = info(t), i.roles.contains(.alias) else { return nil }
+        return (i.platform, i.strength)
+    }
+
+    @inline(__always)
+    func isWord(_ t: Int, _ key: UInt64) -> Bool { t >= 0 && t < tokens.count && tokens[t].key == key }
+
+    @inline(__always)
+    func isWord(_ t: Int, _ set: WordSet) -> Bool { t >= 0 && t < tokens.count && set.contains(tokens[t].key) }
+
+    func isPunct(_ t: Int, _ byte: UInt8) -> Bool {
+        t >= 0 && t < tokens.count && tokens[t].kind == .punct && tokens[t].byte == byte
+    }
+
+    func string(_ r: Range<Int>) -> String { String(decoding: text.bytes[r], as: UTF8.self) }
+
+    /// Whether the scalar starting at byte `i` is a letter (ASCII or not).
+    func isLetter(at i: Int) -> Bool {
+        let b = text.bytes[i]
+        if b < 0x80 { return ASCII.isLetter(b) }
+        return text.bytes.withUnsafeBufferPointer { UTF8Scalar.isLetter($0, at: i) }
+    }
+
+    /// Where the scalar ending just before byte `i` starts.
+    func scalarStart(before i: Int) -> Int {
+        var s = i - 1
+        while s > 0 && text.bytes[s] & 0xC0 == 0x80 { s -= 1 }
+        return s
+    }
+
+    func word(_ t: Int) -> String { string(tokens[t].range) }
+
+    /// The token whose range holds byte `i`, or the next one.
+    func token(at i: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    // MARK: Clauses
+
+    /// Whether token `t` ends a clause: a line break, or `.` `!` `?` `;` followed by a
+    /// space or the end (a dot inside "wa.me" ends nothing).
+    private static func endsClause(_ tokens: [Token], _ t: Int, _ bytes: [UInt8]) -> Bool {
+        let tok = tokens[t]
+        if tok.kind == .newline { return true }
+        guard tok.kind == .punct else { return false }
+        switch tok.byte {
+        case 0x21, 0x3F, 0x3B: return true
+        case 0x2E: return t + 1 >= tokens.count || tokens[t + 1].spaceBefore || tokens[t + 1].kind == .newline
+        default: return false
+        }
+    }
+
+    /// How far the grammar looks on either side of a word: its cues are local, and a
+    /// message without punctuation must not make every word look at every other.
+    static let reach = 24
+
+    /// The tokens of the clause holding token `t` (boundary tokens excluded), at most
+    /// `reach` tokens on either side of it.
+    @inline(__always)
+    func clause(of t: Int) -> Range<Int> {
+        guard t >= 0 && t < tokens.count else { return t..<t }
+        let lower = max(Int(clauseLower[t]), t - Self.reach)
+        let upper = min(Int(clauseUpper[t]), t + Self.reach + 1)
+        return lower..<max(lower, upper)
+    }
+
+    // MARK: Tokenizing
+
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ words: WordAutomaton) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(p.count / 4 + 1)
+        let n = p.count
+        var i = 0
+        var space = true
+        func isWordByte(_ j: Int) -> Bool {
+            let b = p[j]
+            if b < 0x80 { return ASCII.isAlnum(b) }
+            return UTF8Scalar.isLetter(p, at: j)
+        }
+        func wordEnd(from start: Int) -> Int {
+            var j = start
+            while j < n {
+                let b = p[j]
+                if b < 0x80 {
+                    if ASCII.isAlnum(b) { j += 1; continue }
+                    if b == 0x27, j + 1 < n, ASCII.isLetter(p[j + 1]) { j += 1; continue }
+                    break
+                }
+                if UTF8Scalar.isLetter(p, at: j) { j += UTF8Scalar.decode(p, at: j).length; continue }
+                break
+            }
+            return j
+        }
+        while i < n {
+            let b = p[i]
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                space = true
+                i += 1
+                continue
+            }
+            if b == 0x0A {
+                out.append(Token(start: i, end: i + 1, key: 0, entry: -1, kind: .newline, byte: b, spaceBefore: true))
+                space = true
+                i += 1
+                continue
+            }
+            let letter = ASCII.isLetter(b) || (b >= 0x80 && UTF8Scalar.isLetter(p, at: i))
+            if letter && !ASCII.isDigit(b) {
+                if let m = words.longestMatch(p, from: i, isWordByte: isWordByte) {
+                    out.append(Token(start: i, end: m.end, key: WordKey.of(p, i..<m.end), entry: m.entry, kind: .word,
+                                     byte: 0, spaceBefore: space))
+                    i = m.end
+                    space = false
+                    continue
+                }
+            }
+            if letter || ASCII.isDigit(b) {
+                let e = wordEnd(from: i)
+                var digits = 0, others = 0
+                for j in i..<e { if ASCII.isDigit(p[j]) { digits += 1 } else { others += 1 } }
+                let kind: Token.Kind = others == 0 ? .number : (digits == 0 ? .word : .mixed)
+                out.append(Token(start: i, end: e, key: WordKey.of(p, i..<e), entry: -1, kind: kind, byte: 0,
+                                 spaceBefore: space))
+                i = e
+                space = false
+                continue
+            }
+            let len = b < 0x80 ? 1 : UTF8Scalar.decode(p, at: i).length
+            if b >= 0x80, UTF8Scalar.decode(p, at: i).value == 0xA0 || UTF8Scalar.decode(p, at: i).value == 0x3000 {
+                space = true
+                i += len
+                continue
+            }
+            out.append(Token(start: i, end: i + len, key: WordKey.of(p, i..<(i + len)), entry: -1, kind: .punct,
+                             byte: b < 0x80 ? b : 0x80, spaceBefore: space))
+            i += len
+            space = false
+        }
+        return out
+    }
+}
+
+/// Recognizers that read the shared `TextIndex`; standing alone they build their own.
+protocol IndexedRecognizer: Recognizer {
+    var lexicon: Lexicon { get }
+    func recognize(_ index: TextIndex, into candidates: inout [Candidate])
+}
+
+extension IndexedRecognizer {
+    public func recognize(_ text: NormalizedText, into candidates: inout [Candidate]) {
+        recognize(TextIndex(text, lexicon: lexicon), into: &candidates)
+    }
+}

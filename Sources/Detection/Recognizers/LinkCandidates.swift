@@ -1,0 +1,30 @@
+/// What every link-based recognizer does with the links of `TextIndex`: keep those of
+/// its kind, name the platform, and say why without repeating the link.
+enum LinkCandidates {
+    static func append(_ kind: FindingKind, from index: TextIndex, into candidates: inout [Candidate]) {
+        for link in index.links where link.kind == kind {
+            let rule: String
+            let why: String
+            if kind == .website {
+                rule = link.hasScheme || link.host.hasPrefix("www.") ? "website.link" : "website.bare_domain"
+                why = link.domain.map { "a link to a \($0.category.rawValue.replacingOccurrences(of: "_", with: " ")) host (\($0.platform))" }
+                    ?? (link.hasScheme ? "a link with a scheme" : "a domain name with a known ending")
+            } else {
+                rule = "\(kind.rawValue).link"
+                why = "a link to \(link.platform ?? "a known host")'s \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) pages"
+            }
+            candidates.append(Candidate(kind: kind, range: link.range, platform: link.platform, intent: .share,
+                                        rule: rule, normalized: index.string(link.range), explanation: why))
+        }
+    }
+
+    /// Handles tied to platforms of this kind (see `PlatformHandleFinder`).
+    static func appendHandles(_ kind: FindingKind, from index: TextIndex, into candidates: inout [Candidate]) {
+        for h in index.handles {
+            guard let platform = index.lexicon.platform(h.platform), platform.kind == kind else { continue }
+            candidates.append(Candidate(kind: kind, range: h.range, platform: platform.slug, intent: .share,
+                                        rule: "\(kind.rawValue).\(h.rule)", normalized: index.string(h.range),
+                                        explanation: h.explanation))
+        }
+    }
+}

@@ -1,0 +1,276 @@
+/// Asking for a contact detail or proposing to move elsewhere, without naming an
+/// identifier (intent `request`, platform = the channel asked for): "what's your
+/// WhatsApp?", "send me your number", "email me", "DM me on insta", "can we continue
+/// on Zoom?", "I'd rather talk on Telegram", "hop on a quick zoom call", "let's take
+/// this offline", "I can send you my WhatsApp".
+///
+/// A small grammar over the word classes of request_words.txt and the channel names
+/// of platforms.txt, not a list of sentences:
+/// - ask:     [ask word …] your [personal] CHANNEL            ("what's your personal email")
+/// - contact: CONTACT-VERB me|us|you [a line|a message…] [PREP [my|your|the]] CHANNEL,
+///            or a verb that is a channel itself              ("email me", "ring me")
+/// - move:    MOVE-VERB [this conversation] PREP|a [quick] CHANNEL ("continue on Zoom")
+/// - verb:    let's|we can CHANNEL-VERB                       ("let's zoom tomorrow")
+/// - offer:   give|send|share [you] my [personal] CHANNEL     ("I can send you my WhatsApp")
+/// - offline: MOVE-VERB … offline|outside|elsewhere, off the platform; "directly" only
+///            with verbs of talking ("contact me directly")
+/// A clause counts only as a proposal, an imperative or a question ("I use Slack at
+/// work" does not), and not when negated or about the rule ("I can't share my Skype
+/// before a contract", "am I allowed to share my email?"). Everyday words that are
+/// also apps ("zoom in", "teams of three", "signal processing", "the line is thin")
+/// name a channel only after a preposition or possessive, or before a channel noun.
+public struct OffplatformRequestRecognizer: IndexedRecognizer {
+    public let name = "offplatform_request"
+    let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    static let objectFillers = WordSet(["a", "an", "the", "quick", "line", "message", "msg", "note", "up", "back",
+                                        "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
+                                        "dm", "text", "call", "ring", "buzz"])
+    static let conversationWords = WordSet(["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
+                                            "talk", "project", "communication", "things", "further", "there", "over", "up",
+                                            "meeting", "call", "session", "review", "screen", "demo", "interview",
+                                            "out"])
+    static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
+                                    "message", "text", "email", "call", "continue", "discuss", "meet"])
+
+    func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
+        // Every pattern ends on a channel name, an offline word or a place.
+        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place]) else { return }
+        let cues = ClauseCues(index: index)
+        var taken = ByteOccupancy(count: index.bytes.count)
+        for t in index.tokens.indices {
+            guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
+            guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // "I'll email the file here", "message me here": on the platform after all.
+            if platform != nil && staysHere(after: to, index) { continue }
+            let range = index.tokens[from].start..<index.tokens[to].end
+            guard !taken.overlaps(range) else { continue }
+            taken.insert(range)
+            candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
+                                        rule: "offplatform_request.\(rule)", explanation: why))
+        }
+    }
+
+    /// "here", "in this chat", "on the platform" after the channel keeps the talk here.
+    private func staysHere(after t: Int, _ index: TextIndex) -> Bool {
+        let clause = index.clause(of: t)
+        for k in (t + 1)..<max(t + 1, clause.upperBound) {
+            if index.isWord(k, W.here) { return true }
+            if index.has(k, .place) && k > 0 && (index.has(k - 1, .article) || index.has(k - 1, .preposition))
+                && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) { return true }
+        }
+        return false
+    }
+
+    // MARK: Channels
+
+    /// Whether token `t` names a channel here, and which. Weak names need a
+    /// preposition, possessive or article before them or a channel noun after.
+    func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
+        guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
+        guard PlatformHandleFinder(index: index).namesPlatform(t), !ClauseCues(index: index).modifiesNext(t) else { return nil }
+        let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
+        switch strength {
+        case .strong:
+            return (info.slug, true)
+        case .weak:
+            let before = t > 0 && (index.has(t - 1, .preposition) || index.has(t - 1, .your) || index.has(t - 1, .my)
+                                   || index.has(t - 1, .article) || index.has(t - 1, .personal))
+            return before || nounAfter ? (info.slug, true) : nil
+        case .noun:
+            return nounAfter ? (info.slug, true) : nil
+        }
+    }
+
+    private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
+        index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
+    }
+
+    /// "off the platform", "outside this site": the last token of the phrase.
+    private func offPlace(_ t: Int, _ index: TextIndex) -> Int? {
+        guard index.has(t, .off) else { return nil }
+        var k = t + 1
+        var steps = 0
+        while k < index.tokens.count && steps < 3 && (index.has(k, .article) || index.isWord(k, W.of) || index.isPunct(k, 0x2D)) {
+            k += 1
+            steps += 1
+        }
+        return k < index.tokens.count && index.has(k, .place) ? k : nil
+    }
+
+    // MARK: Patterns
+
+    private typealias Match = (from: Int, to: Int, platform: String?, rule: String, why: String)
+
+    private func match(at t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        if index.has(t, .your), let m = ask(t, index, cues) { return m }
+        if index.has(t, .contactVerb), let m = contact(t, index, cues) { return m }
+        if index.has(t, .moveVerb), let m = move(t, index, cues) { return m }
+        if let m = channelVerb(t, index, cues) { return m }
+        if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
+        if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
+        if let m = presence(t, index, cues) { return m }
+        return nil
+    }
+
+    /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
+    private func presence(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard index.isWord(t, W.are), t + 3 < index.tokens.count, index.isWord(t + 1, W.you),
+              index.isWord(t + 2, W.onUsing), cues.question(t) else { return nil }
+        var k = t + 3
+        if index.has(k, .article) { k += 1 }
+        guard k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
+        return (t, k, platform, "ask", "asks whether the other side is on \(platform ?? "another channel")")
+    }
+
+    /// A weak channel name read as a channel (after "on", where the grammar already
+    /// placed it).
+    private func strongOrWeak(_ t: Int, _ index: TextIndex) -> (String?, Bool)? {
+        guard let (id, strength) = index.alias(t), strength != .noun, let info = lexicon.platform(id),
+              info.kind != .paymentAccount, PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        return (info.slug, true)
+    }
+
+    /// "WhatsApp is easier", "it's faster on Telegram", "I prefer Signal"
+    private func preference(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard index.isWord(w, W.preferences) else { return nil }
+        let clause = index.clause(of: w)
+        for k in max(clause.lowerBound, w - 4)..<min(clause.upperBound, w + 5) where k != w {
+            guard let (platform, _) = channel(k, index) else { continue }
+            return (min(w, k), max(w, k), platform, "preference", "prefers to talk on \(platform ?? "another channel")")
+        }
+        return nil
+    }
+
+    /// "what's your WhatsApp?", "send me your number", "your email please"
+    private func ask(_ your: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        var k = your + 1
+        var adjectives = 0
+        while k < index.tokens.count && adjectives < 2 && index.has(k, .personal) && channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (platform, _) = channel(k, index) else { return nil }
+        var end = k
+        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        let clause = index.clause(of: your)
+        let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
+        let please = clause.contains { index.isWord($0, W.please) }
+        guard asker != nil || please || cues.question(your) || cues.proposal(before: your) else { return nil }
+        return (asker ?? your, end, platform, "ask", "asks for the other side's \(platform ?? "contact")")
+    }
+
+    /// "email me", "message me on WhatsApp", "drop me a line on Skype", "I'll text you"
+    private func contact(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        let tokens = index.tokens
+        guard v + 1 < tokens.count, index.has(v + 1, .object) else { return nil }
+        guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
+        let verbChannel = index.info(v)?.contactChannel ?? -1
+        let clause = index.clause(of: v)
+        var k = v + 2
+        var steps = 0
+        while k < clause.upperBound && steps < 6 {
+            if let (platform, _) = channel(k, index) {
+                return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
+            }
+            if let end = offPlace(k, index) {
+                return (v, end, nil, "contact_me", "asks to be contacted off the platform")
+            }
+            if isOfflineMove(k, index) || index.isWord(k, W.directly) {
+                return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
+            }
+            if index.has(k, .preposition) || index.has(k, .my) || index.has(k, .your) || index.has(k, .article)
+                || index.isWord(k, Self.objectFillers) || index.has(k, .personal) {
+                k += 1
+                steps += 1
+                continue
+            }
+            break
+        }
+        if verbChannel >= 0, let info = lexicon.platform(verbChannel) {
+            // "call me crazy": a verb that names a channel still needs no name after it.
+            return (v, v + 1, info.slug, "contact_me", "asks to be contacted by \(info.slug)")
+        }
+        return nil
+    }
+
+    /// "can we continue on Zoom?", "let's hop on a quick zoom call", "switch to Telegram"
+    private func move(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
+        let clause = index.clause(of: v)
+        var k = v + 1
+        var steps = 0
+        var sawLink = false
+        while k < clause.upperBound && steps < 6 {
+            // "use Slack", "join Teams": these verbs take a weak name without a preposition.
+            let direct = k == v + 1 && (index.isWord(v, W.useJoinTry) || (index.isWord(v, W.haveGot) && cues.question(v)))
+                && index.alias(k) != nil
+                && PlatformHandleFinder(index: index).namesPlatform(k)
+                && lexicon.platform(index.alias(k)!.platform)?.kind != .paymentAccount
+            if direct, let (id, _) = index.alias(k) {
+                return (v, k, lexicon.platform(id)?.slug, "move", "proposes to use \(lexicon.platform(id)?.slug ?? "another channel")")
+            }
+            if let (platform, _) = channel(k, index), sawLink || index.alias(k)!.strength == .strong && steps == 0 {
+                var end = k
+                if k + 1 < clause.upperBound && index.has(k + 1, .channelNoun) { end = k + 1 }
+                return (v, end, platform, "move", "proposes to talk on \(platform ?? "another channel")")
+            }
+            if let end = offPlace(k, index) {
+                return (v, end, nil, "offline", "proposes to talk off the platform")
+            }
+            if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
+                return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
+            }
+            if index.has(k, .preposition) || index.has(k, .article) {
+                sawLink = true
+                k += 1
+                steps += 1
+                continue
+            }
+            // "on my phone", "share my screen on Zoom" yes; "get my email" is no move.
+            if (index.has(k, .my) || index.has(k, .your)) && (sawLink || index.isWord(k + 1, Self.conversationWords)) {
+                k += 1
+                steps += 1
+                continue
+            }
+            if index.isWord(k, Self.conversationWords) || index.has(k, .object) {
+                k += 1
+                steps += 1
+                continue
+            }
+            break
+        }
+        return nil
+    }
+
+    /// "let's zoom tomorrow", "can we skype later?": a channel used as a verb.
+    private func channelVerb(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard let e = index.info(t), e.roles.contains(.contactVerb), e.roles.contains(.alias), e.contactChannel >= 0,
+              t > 0, let info = lexicon.platform(e.contactChannel) else { return nil }
+        let proposed = index.isWord(t - 1, W.lets) || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
+            || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || index.isWord(t - 1, W.channelVerbLead)
+        guard proposed, t + 1 >= index.tokens.count || !index.has(t + 1, .object) else { return nil }
+        // "I'll text the client's team": a third party is the one contacted.
+        if t + 1 < index.tokens.count && index.tokens[t + 1].isWordLike
+            && !index.roles(t + 1).isDisjoint(with: [.article, .my, .your]) { return nil }
+        return (t - 1, t, info.slug, "channel_verb", "proposes to \(info.slug)")
+    }
+
+    /// "I can send you my WhatsApp", "let me give you my number"
+    private func offer(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard index.isWord(v, W.offerVerbs) else { return nil }
+        guard cues.proposal(before: v) || cues.imperative(v) || cues.question(v) else { return nil }
+        var k = v + 1
+        if k < index.tokens.count && index.has(k, .object) { k += 1 }
+        guard k < index.tokens.count, index.has(k, .my), !index.isWord(k, W.me) else { return nil }
+        k += 1
+        var adjectives = 0
+        while k < index.tokens.count && adjectives < 2 && index.has(k, .personal) && channel(k, index) == nil { k += 1; adjectives += 1 }
+        guard k < index.tokens.count, let (platform, _) = channel(k, index) else { return nil }
+        var end = k
+        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        return (v, end, platform, "offer", "offers the sender's \(platform ?? "contact")")
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Detection
+
+@Suite struct OffplatformRequestRecognizerTests {
+    static let recognizer = OffplatformRequestRecognizer(lexicon: Harness.lexicon)
+
+    /// (text, matched text, platform)
+    static let table: [(String, [String], [String?])] = [
+        ("what's your WhatsApp?", ["what's your WhatsApp"], ["whatsapp"]),
+        ("send me your number", ["send me your number"], ["phone"]),
+        ("can I get your personal email pls", ["get your personal email"], ["email"]),
+        ("your telegram?", ["your telegram"], ["telegram"]),
+        ("email me", ["email me"], ["email"]),
+        ("DM me on insta", ["DM me on insta"], ["instagram"]),
+        ("message me on whats app", ["message me on whats app"], ["whatsapp"]),
+        ("drop me a line on Skype", ["drop me a line on Skype"], ["skype"]),
+        ("I'll text you", ["text you"], ["phone"]),
+        ("can we continue on Zoom?", ["continue on Zoom"], ["zoom"]),
+        ("I'd rather talk on Telegram", ["rather talk on Telegram"], ["telegram"]),
+        ("let's hop on a quick zoom call", ["hop on a quick zoom call"], ["zoom"]),
+        ("Let's move this conversation to WhatsApp", ["move this conversation to WhatsApp"], ["whatsapp"]),
+        ("let's take this offline", ["take this offline"], [nil]),
+        ("can we talk outside the platform?", ["talk outside the platform"], [nil]),
+        ("contact me directly", ["contact me directly"], [nil]),
+        ("let's zoom tomorrow", ["let's zoom"], ["zoom"]),
+        ("I can send you my WhatsApp", ["send you my WhatsApp"], ["whatsapp"]),
+        ("let's use Slack for this", ["use Slack"], ["slack"]),
+        ("WhatsApp is easier for me", ["WhatsApp is easier"], ["whatsapp"]),
+        ("don't hesitate to email me", ["email me"], ["email"]),
+        // Not requests
+        ("the video call here failed", [], []),
+        ("I can't share my Skype before a contract", [], []),
+        ("I can't share my email until the contract starts", [], []),
+        ("call me crazy, but I like it", [], []),
+        ("I use Slack at work", [], []),
+        ("Zoom in on the logo", [], []),
+        ("the line is too thin", [], []),
+        ("signal processing is my field", [], []),
+        ("teams of three", [], []),
+        ("I'll email the file here", [], []),
+        ("am I allowed to share my email?", [], []),
+        ("please don't message me on WhatsApp", [], []),
+        ("what's your order number?", [], []),
+        ("let's meet on Friday", [], []),
+        ("I emailed you yesterday", [], []),
+    ]
+
+    @Test(arguments: table)
+    func finds(_ text: String, _ expected: [String], _ platforms: [String?]) {
+        #expect(Harness.matches(Self.recognizer, in: text) == expected)
+        #expect(Harness.candidates(Self.recognizer, in: text).map(\.platform) == platforms)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Detection
+
+/// The prefilter never hides a finding: every labeled positive of the corpus and of
+/// the peer suites passes it, and on every text (positive or not, disguised or not)
+/// the detector run without the prefilter finds nothing where the prefilter rejects.
+@Suite struct PrefilterCorpusTests {
+    static let detector = Harness.detector
+
+    static func corpusTexts() throws -> [LabeledText] {
+        try CorpusTests.corpus("tuning") + CorpusTests.corpus("heldout")
+    }
+
+    /// Texts of the peer suites with what they expect (nil when the suites are absent).
+    static func peerTexts() throws -> [(text: String, positive: Bool)]? {
+        guard let dir = Paths.peerSuites else { return nil }
+        var out: [(String, Bool)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".jsonl") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let t = object["text"] as? String, let expect = object["expect"] as? [Any] else { continue }
+                out.append((t, !expect.isEmpty))
+            }
+        }
+        return out
+    }
+
+    /// The same text in the disguises the normalizer undoes.
+    static func disguised(_ text: String) -> [String] {
+        let zeroWidth = text.unicodeScalars.map { String($0) }.joined(separator: "\u{200B}")
+        let fullWidth = String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            (0x21...0x7E).contains(s.value) ? Unicode.Scalar(s.value + 0xFEE0)! : s
+        }))
+        let cyrillic = String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            switch s { case "a": "\u{0430}"; case "o": "\u{043E}"; case "e": "\u{0435}"; case "p": "\u{0440}"; default: s }
+        }))
+        let arabicDigits = String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+            (0x30...0x39).contains(s.value) ? Unicode.Scalar(s.value - 0x30 + 0x0660)! : s
+        }))
+        return [zeroWidth, fullWidth, cyrillic, arabicDigits, text.uppercased()]
+    }
+
+    @Test func everyLabeledPositiveOfTheCorpusPasses() throws {
+        for t in try Self.corpusTexts() where !t.kinds.isEmpty {
+            let passed = Self.detector.mayContainFinding(t.text)
+            #expect(passed, "prefilter hides: \(t.text)")
+        }
+    }
+
+    @Test(.enabled(if: Paths.peerSuites != nil, "peer suites absent (../shared/peer-suites): skipped"))
+    func everyPeerSuitePositivePasses() throws {
+        let texts = try #require(try Self.peerTexts())
+        #expect(texts.count > 1000)
+        for t in texts where t.positive {
+            let passed = Self.detector.mayContainFinding(t.text)
+            #expect(passed, "prefilter hides: \(t.text)")
+        }
+    }
+
+    /// Whatever the detector can find without the prefilter, the prefilter passes.
+    @Test func neverHidesWhatTheRecognizersFind() throws {
+        var texts = try Self.corpusTexts().map(\.text)
+        if let peer = try Self.peerTexts() { texts += peer.map(\.text) }
+        texts += texts.flatMap(Self.disguised)
+        var checked = 0
+        for text in texts where !Self.detector.mayContainFinding(text) {
+            let found = Self.detector.findings(in: text, explain: false, usePrefilter: false)
+            #expect(found.isEmpty, "prefilter hides \(found.map(\.kind.rawValue)) in: \(text)")
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func disguisedPositivesStillPass() throws {
+        for t in try Self.corpusTexts() where !t.kinds.isEmpty {
+            for d in Self.disguised(t.text) {
+                let passed = Self.detector.mayContainFinding(d)
+                #expect(passed, "prefilter hides the disguised: \(d)")
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import Detection
+
+@Suite struct UnsolicitedContactRecognizerTests {
+    static let recognizer = UnsolicitedContactRecognizer(lexicon: Harness.lexicon)
+
+    static let table: [(String, [String], [String?])] = [
+        ("I found your number on your website and called you", ["called you"], ["phone"]),
+        ("I emailed you at your work address", ["emailed you"], ["email"]),
+        ("I messaged you on LinkedIn", ["messaged you on LinkedIn"], ["linkedin"]),
+        ("I texted you yesterday", ["texted you"], ["phone"]),
+        ("just sent you an email", ["sent you an email"], ["email"]),
+        ("I sent you a connection request on LinkedIn", ["sent you a connection request on LinkedIn"], ["linkedin"]),
+        ("I left you a voicemail", ["left you a voicemail"], ["phone"]),
+        ("did you get my email?", ["get my email"], ["email"]),
+        ("I whatsapped you the files", ["whatsapped you"], ["whatsapp"]),
+        // Not reports of contact elsewhere
+        ("I called you but the call here dropped", [], []),
+        ("I messaged you yesterday", [], []),
+        ("I haven't emailed you yet", [], []),
+        ("I'll email you tomorrow", [], []),
+        ("they emailed you already", [], []),
+        ("I sent you the files", [], []),
+    ]
+
+    @Test(arguments: table)
+    func finds(_ text: String, _ expected: [String], _ platforms: [String?]) {
+        #expect(Harness.matches(Self.recognizer, in: text) == expected)
+        #expect(Harness.candidates(Self.recognizer, in: text).map(\.platform) == platforms)
+    }
+}
