@@ -24,8 +24,8 @@
 /// from every word start, also across single joiners ("s k y p e"), which finds at
 /// least every word the recognizers' tokenizer can match.
 public struct Prefilter: Sendable {
-    /// Street and PO-box words, for the second pass over texts with digits, and the
-    /// first two letters they start with.
+    /// Street and PO-box words, for the exact test of street-like words in texts with a
+    /// house number, and the first two letters they start with.
     let streetWords: WordAutomaton
     let streetStarts: WordStarts
     /// Channel nouns, for "LINE id".
