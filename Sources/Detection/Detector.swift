@@ -1,5 +1,3 @@
-import Foundation
-
 /// The detector: a text in, its findings out, sorted by start, offsets in Unicode
 /// scalars of the text given. One sequence, like Presidio's analyzer: prefilter,
 /// normalize, read once, run every recognizer, resolve overlaps, map back.

@@ -24,8 +24,8 @@ public final class Lexicon: Sendable {
     let words: WordAutomaton
     /// The same words cut down to those the prefilter reacts to in its main pass
     /// (triggers, number words, "live", noun-only names): a table small enough to stay
-    /// in cache while it scans every message. Street words are looked up only in texts
-    /// with a digit, in a second pass over `words`.
+    /// in cache while it scans every message. Street words are looked up exactly only in
+    /// texts with a house number, among the words the main pass marked as street-like.
     let prefilterWords: WordAutomaton
     /// Street and PO-box words, and channel nouns: the prefilter's lookups outside its main pass.
     let streetWords: WordAutomaton

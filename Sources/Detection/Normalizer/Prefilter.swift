@@ -24,8 +24,8 @@
 /// from every word start, also across single joiners ("s k y p e"), which finds at
 /// least every word the recognizers' tokenizer can match.
 public struct Prefilter: Sendable {
-    /// Street and PO-box words, for the second pass over texts with digits, and the
-    /// first two letters they start with.
+    /// Street and PO-box words, for the exact test of street-like words in texts with a
+    /// house number, and the first two letters they start with.
     let streetWords: WordAutomaton
     let streetStarts: WordStarts
     /// Channel nouns, for "LINE id".
@@ -39,24 +39,27 @@ public struct Prefilter: Sendable {
     let tables: Tables
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
-    /// the prefilter: 32-bit transitions, the facts of each state's word (0 when no
-    /// word ends there), letter classes, byte kinds, the bigram and trigram bits.
-    /// Plain pointers, so the scan of each message touches no reference counts.
+    /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
+    /// the facts of each state's word (0 when no word ends there), letter classes, byte
+    /// kinds, the first-two-letter rows and the states after three letters. Plain
+    /// pointers, so the scan of each message touches no reference counts.
     final class Tables: @unchecked Sendable {
-        let transitions: UnsafeMutableBufferPointer<UInt32>
+        let transitions: UnsafeMutableBufferPointer<UInt16>
         let stateFacts: UnsafeMutableBufferPointer<UInt32>
         let classes: UnsafeMutableBufferPointer<UInt8>
         let asciiKinds: UnsafeMutableBufferPointer<UInt8>
         let foldedKinds: UnsafeMutableBufferPointer<UInt8>
-        let bigrams: UnsafeMutableBufferPointer<UInt64>
-        /// The state after the first three ASCII letters of a word, by (a * 32 + b) * 32
-        /// + c; 0 when no word of the automaton starts so. One load replaces three steps
-        /// of the walk, and most words stop there.
+        /// By (a - "a") * 32 + (b - "a") for the first two ASCII letters of a word: 0 when
+        /// no word of the automaton starts so, else a row of `trigramStates`.
+        let bigramRows: UnsafeMutableBufferPointer<UInt16>
+        /// The state after the first three ASCII letters of a word, by row * 32 + (c -
+        /// "a"); 0 when no word starts so. One load replaces three steps of the walk, and
+        /// most words stop there.
         let trigramStates: UnsafeMutableBufferPointer<UInt16>
         let width: Int
 
-        init(transitions: [UInt32], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigrams: [UInt64], trigramStates: [UInt16], width: Int) {
+        init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
+             bigramRows: [UInt16], trigramStates: [UInt16], width: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -67,7 +70,7 @@ public struct Prefilter: Sendable {
             self.classes = copy(classes)
             self.asciiKinds = copy(asciiKinds)
             self.foldedKinds = copy(foldedKinds)
-            self.bigrams = copy(bigrams)
+            self.bigramRows = copy(bigramRows)
             self.trigramStates = copy(trigramStates)
             self.width = width
         }
@@ -78,7 +81,7 @@ public struct Prefilter: Sendable {
             classes.deallocate()
             asciiKinds.deallocate()
             foldedKinds.deallocate()
-            bigrams.deallocate()
+            bigramRows.deallocate()
             trigramStates.deallocate()
         }
     }
@@ -121,24 +124,29 @@ public struct Prefilter: Sendable {
             }
         }
         suffixTails = tails
-        var triStates = [UInt16](repeating: 0, count: 32 * 32 * 32)
+        // The first two letters words of the automaton start with (`WordStarts`), and
+        // the state after the first three: most words of a message fail these and are
+        // skipped whole.
+        let starts = WordStarts(lexicon.prefilterWords)
+        var rows = [UInt16](repeating: 0, count: 32 * 32)
+        var triStates = [UInt16](repeating: 0, count: 32)
         lexicon.prefilterWords.withTables { cls, next, _, width in
-            for a in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(a)] != 0 {
-                let s1 = Int(next[width + Int(cls[Int(a)])])
-                guard s1 != 0 else { continue }
-                for b in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(b)] != 0 && next[s1 * width + Int(cls[Int(b)])] != 0 {
-                    let s2 = Int(next[s1 * width + Int(cls[Int(b)])])
+            for a in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                for b in UInt8(ascii: "a")...UInt8(ascii: "z") where starts.contains(a, b) {
+                    let row = triStates.count / 32
+                    rows[Int(a - 0x61) * 32 + Int(b - 0x61)] = UInt16(row)
+                    triStates += [UInt16](repeating: 0, count: 32)
+                    let s1 = cls[Int(a)] == 0 ? 0 : Int(next[width + Int(cls[Int(a)])])
+                    let s2 = s1 == 0 || cls[Int(b)] == 0 ? 0 : Int(next[s1 * width + Int(cls[Int(b)])])
+                    guard s2 != 0 else { continue }
                     for c in UInt8(ascii: "a")...UInt8(ascii: "z") where cls[Int(c)] != 0 {
                         let s3 = next[s2 * width + Int(cls[Int(c)])]
-                        if s3 != 0 { triStates[(Int(a - 0x61) * 32 + Int(b - 0x61)) * 32 + Int(c - 0x61)] = UInt16(s3) }
+                        if s3 != 0 { triStates[row * 32 + Int(c - 0x61)] = UInt16(s3) }
                     }
                 }
             }
         }
-        // The first two letters words of the automaton start with (`WordStarts`), and
-        // the state after the first three: most words of a message fail these and are
-        // skipped whole.
-        let pairs = WordStarts(lexicon.prefilterWords).bits
+        precondition(triStates.count / 32 < 1 << 16, "too many first-two-letter rows")
         let facts: [UInt32] = lexicon.words.entries.map { e in
             var f: UInt32 = 0
             if e.isTrigger { f |= Fact.trigger }
@@ -160,10 +168,11 @@ public struct Prefilter: Sendable {
             }
             var foldedKinds = asciiKinds
             for b in 0x80..<256 { foldedKinds[b] = 1 }
-            return Tables(transitions: next.map { UInt32(bitPattern: $0) },
+            precondition(next.count / width < 1 << 16, "the prefilter's automaton needs more than 16 bits of state")
+            return Tables(transitions: next.map { UInt16(truncatingIfNeeded: $0) },
                           stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigrams: pairs, trigramStates: triStates, width: width)
+                          bigramRows: rows, trigramStates: triStates, width: width)
         }
     }
 
@@ -343,7 +352,7 @@ public struct Prefilter: Sendable {
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
                     scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
-                         UnsafeBufferPointer(t.bigrams), UnsafeBufferPointer(t.trigramStates), walks, streetCandidates)
+                         UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates), walks, streetCandidates)
                 }
             }
         }
@@ -362,9 +371,9 @@ public struct Prefilter: Sendable {
     private static let gluedFlag: UInt32 = 1 << 30
     private static let stateBits: UInt32 = (1 << 30) - 1
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt32>, _ width: Int,
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
-                      _ kinds: UnsafeBufferPointer<UInt8>, _ bigrams: UnsafeBufferPointer<UInt64>,
+                      _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
                       _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
@@ -398,7 +407,7 @@ public struct Prefilter: Sendable {
             var k = 0
             while k < walkCount {
                 let w = walks[k]
-                let next = c == 0 ? 0 : trans[Int(w & Self.stateBits) &* width &+ c]
+                let next = c == 0 ? 0 : UInt32(trans[Int(w & Self.stateBits) &* width &+ c])
                 if next == 0 {
                     walkCount &-= 1
                     walks[k] = walks[walkCount]
@@ -418,10 +427,10 @@ public struct Prefilter: Sendable {
                 // once whether any word of the automaton can start here.
                 var jumpState: UInt32 = 0
                 if walkCount == 0 && i &+ 1 < n && b < 0x80 && kinds[Int(p[i &+ 1])] == Kind.letter && p[i &+ 1] < 0x80 {
-                    let bit = Int((b | 0x20) &- 0x61) &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)
-                    var skip = (bigrams[bit >> 6] >> UInt64(bit & 63)) & 1 == 0
+                    let row = Int(bigramRows[Int((b | 0x20) &- 0x61) &* 32 &+ Int((p[i &+ 1] | 0x20) &- 0x61)])
+                    var skip = row == 0
                     if !skip && i &+ 2 < n && p[i &+ 2] < 0x80 && ASCII.isLetter(p[i &+ 2]) {
-                        jumpState = UInt32(trigramStates[bit &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)])
+                        jumpState = UInt32(trigramStates[row &* 32 &+ Int((p[i &+ 2] | 0x20) &- 0x61)])
                         skip = jumpState == 0
                     }
                     if skip {

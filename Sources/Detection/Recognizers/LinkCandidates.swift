@@ -7,15 +7,20 @@ enum LinkCandidates {
             let why: String
             if kind == .website {
                 rule = link.hasScheme || link.host.hasPrefix("www.") ? "website.link" : "website.bare_domain"
-                why = link.domain.map { "a link to a \($0.category.rawValue.replacingOccurrences(of: "_", with: " ")) host (\($0.platform))" }
+                why = link.domain.map { "a link to a \(spaced($0.category.rawValue)) host (\($0.platform))" }
                     ?? (link.hasScheme ? "a link with a scheme" : "a domain name with a known ending")
             } else {
                 rule = "\(kind.rawValue).link"
-                why = "a link to \(link.platform ?? "a known host")'s \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) pages"
+                why = "a link to \(link.platform ?? "a known host")'s \(spaced(kind.rawValue)) pages"
             }
             candidates.append(Candidate(kind: kind, range: link.range, platform: link.platform, intent: .share,
                                         rule: rule, normalized: index.string(link.range), explanation: why))
         }
+    }
+
+    /// "social_profile" as "social profile" (without Foundation: this runs per finding).
+    static func spaced(_ name: String) -> String {
+        String(decoding: name.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Handles tied to platforms of this kind (see `PlatformHandleFinder`).

@@ -29,7 +29,7 @@ public struct MessagingAppRecognizer: IndexedRecognizer {
             while end < p.count && LinkScanner.isURLByte(p[end]) { end += 1 }
             end = p.withUnsafeBufferPointer { LinkScanner.trimTrailing($0, from: tokens[t].start, to: end) }
             let target = index.string(tokens[t + 1].end..<end)
-            guard target.hasPrefix("//") || target.contains("?") else { continue }
+            guard target.hasPrefix("//") || target.utf8.contains(0x3F) else { continue }
             candidates.append(Candidate(kind: .messagingApp, range: tokens[t].start..<end, platform: info.slug,
                                         rule: "messaging_app.app_link", normalized: index.string(tokens[t].start..<end),
                                         explanation: "a link that opens \(info.slug)"))
