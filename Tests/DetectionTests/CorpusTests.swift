@@ -6,7 +6,7 @@ import Testing
 /// kind's F1 must stay at or above the value recorded in Corpus/thresholds.json:
 /// when a change raises a score, raise its threshold in the same commit; a drop
 /// fails. `heldout.jsonl` was written before tuning and is not tuned on; its scores
-/// are recorded separately. Phone thresholds are left to the phone engine's merge.
+/// are recorded separately.
 @Suite struct CorpusTests {
     static func corpus(_ name: String) throws -> [LabeledText] {
         let url = try #require(Bundle.module.url(forResource: "Corpus/\(name)", withExtension: "jsonl"))
