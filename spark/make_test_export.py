@@ -76,8 +76,10 @@ def model(rooms, rng):
         t = created
         messages = rng.randrange(2, 12)
         contract_at = rng.randrange(messages + 2) if rng.random() < 0.45 else None
+        # Some rooms go on for weeks, so that many span both nights.
+        longest_gap = 14400 if rng.random() < 0.25 else 3000
         for m in range(messages):
-            t += timedelta(minutes=rng.randrange(5, 3000))
+            t += timedelta(minutes=rng.randrange(5, longest_gap))
             if contract_at == m:
                 cid = f"ct{r:05d}"
                 records.append((t, "contract", line({"type": "contract", "contract_id": cid, "room_id": room,

@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import unicodedata
@@ -43,6 +44,7 @@ KEY_PREFIX_HEADROOM = 32
 EXPORT_SUFFIXES = (".jsonl", ".jsonl.gz")
 GLOB_CHARACTERS = "\\{}[]*?"
 PARTITION_FAILED = "offplatform-partition-failed"
+BUNDLE_ARCHIVE = "offplatform-bundle.tar"
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 64
@@ -334,8 +336,8 @@ class HadoopFiles:
             raise UsageError(f"{qualified}: Spark would decompress it by its name ({codec_name}); "
                              f"an export file is *.jsonl or *.jsonl.gz")
         if gzip_content and codec_name != "GzipCodec":
-            raise UsageError(f"{qualified}: gzip content in a file not named *.gz; Spark would read it "
-                             f"compressed; rename it to *.jsonl.gz")
+            raise UsageError(f"{qualified}: gzip content in a file not named *.gz: Spark would read its "
+                             f"compressed bytes as text; rename it to *.jsonl.gz")
         stream = fs.open(path)
         try:
             digest = self.jvm.org.apache.commons.codec.digest.DigestUtils.sha256Hex(stream)
@@ -362,16 +364,25 @@ def export_ledger(args, work):
 
 
 def ship(sc, args, work, manifest, ledger):
-    """Puts the binary, its resource bundles and the small read-only inputs beside each other in every
-    task's SparkFiles directory; returns the names the tasks find them by."""
+    """Ships the binary with its resource bundles, and the small read-only inputs, to every executor;
+    returns the names the tasks find them by (`SparkFiles.get`).
+
+    The binary finds its lexicons and default policy in the `*.resources`
+    bundles beside its own file, so they travel together in one archive, which
+    Spark unpacks into one directory on each executor (`addFile` takes no
+    local directory on a cluster)."""
     shipped = os.path.join(work, "ship")
     os.makedirs(shipped, exist_ok=True)
-    names = {"binary": os.path.basename(args.binary), "manifest": "manifest.json", "ledger": None, "policy": None}
-    sc.addFile(os.path.abspath(args.binary))
-    directory = os.path.dirname(os.path.abspath(args.binary))
-    for entry in sorted(os.listdir(directory)):
-        if entry.endswith(".resources") and os.path.isdir(os.path.join(directory, entry)):
-            sc.addFile(os.path.join(directory, entry), recursive=True)
+    binary = os.path.abspath(args.binary)
+    archive = os.path.join(shipped, BUNDLE_ARCHIVE)
+    with tarfile.open(archive, "w", dereference=True) as tar:
+        tar.add(binary, arcname=os.path.basename(binary))
+        directory = os.path.dirname(binary)
+        for entry in sorted(os.listdir(directory)):
+            if entry.endswith(".resources") and os.path.isdir(os.path.join(directory, entry)):
+                tar.add(os.path.join(directory, entry), arcname=entry)
+    sc.addArchive(archive)
+    names = {"bundle": BUNDLE_ARCHIVE, "binary": os.path.basename(binary), "manifest": None, "ledger": None, "policy": None}
     for key, source, name in (("manifest", manifest, "manifest.json"), ("ledger", ledger, "offplatform-ledger.jsonl"),
                               ("policy", args.policy, "offplatform-policy.yaml")):
         if source is None:
@@ -382,6 +393,17 @@ def ship(sc, args, work, manifest, ledger):
         sc.addFile(target)
         names[key] = name
     return names
+
+
+def shipped_binary(names):
+    """The binary as unpacked on this executor (an archive does not keep its mode bits)."""
+    from pyspark import SparkFiles
+
+    path = os.path.join(SparkFiles.get(names["bundle"]), names["binary"])
+    mode = os.stat(path).st_mode
+    if mode & 0o111 != 0o111:
+        os.chmod(path, mode | 0o755)
+    return path
 
 
 def read_lines(spark, files):
@@ -416,7 +438,7 @@ def run_partition_task(names, cap, jobs):
         try:
             out = os.path.join(scratch, f"part-{index}.partial")
             errors = os.path.join(scratch, "stderr.txt")
-            command = [SparkFiles.get(names["binary"]), "analyze", "--partial", out,
+            command = [shipped_binary(names), "analyze", "--partial", out,
                        "--manifest", SparkFiles.get(names["manifest"]),
                        "--max-line-bytes", str(cap + KEY_PREFIX_HEADROOM), "--jobs", str(jobs), "--no-progress"]
             if names["ledger"]:
