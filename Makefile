@@ -46,7 +46,7 @@ spark-deps: $(PYSPARK_DIR)/.installed
 
 $(PYSPARK_DIR)/.installed: spark/requirements.txt
 	rm -rf $(PYSPARK_DIR)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(PYSPARK_DIR) -r spark/requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target $(PYSPARK_DIR) -r spark/requirements.txt
 	touch $@
 
 # The Spark job in local mode against plain `analyze` of the same binary (about 2 minutes on 2 cores).

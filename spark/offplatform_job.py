@@ -454,6 +454,10 @@ def run_partition_task(names, cap, jobs):
                     process.stdin.close()
                 except BrokenPipeError:
                     pass  # it stopped reading: its status and message say why
+                except BaseException:  # the task itself failed (a lost shuffle block, a kill): leave no process behind
+                    process.kill()
+                    process.wait()
+                    raise
                 status = process.wait()
             with open(errors, "rb") as err:
                 message = err.read().decode("utf-8", "replace").strip()
