@@ -74,6 +74,7 @@ struct PlatformHandleFinder {
     /// Whether a platform name here names the platform (weak names not before words
     /// that make them ordinary words).
     func namesPlatform(_ t: Int) -> Bool {
+        if index.alias(t)?.strength == .noun { return NounPlatformName.names(t, index) }
         let key = index.tokens[t].key
         guard let after = Self.notPlatformAfter[key], t + 1 < index.tokens.count else { return true }
         if key == Self.x, t > 0, index.tokens[t - 1].kind == .number { return false }
