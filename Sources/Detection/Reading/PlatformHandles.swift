@@ -109,7 +109,8 @@ struct PlatformHandleFinder {
             }
             // "skype id: …", "telegram handle is …": the noun is skipped; ":" or "is" tie.
             if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
-                if index.isWord(k, Self.markers) { marker = true }
+                // "is", or a word naming an identifier ("LINE, ID anna_k", "signal username anna").
+                if index.isWord(k, Self.markers) || index.isWord(k, W.idWords) { marker = true }
                 k += 1
                 fillers += 1
                 continue
