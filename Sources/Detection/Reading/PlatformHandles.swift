@@ -108,7 +108,11 @@ struct PlatformHandleFinder {
                 break
             }
             // "skype id: …", "telegram handle is …": the noun is skipped; ":" or "is" tie.
-            if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
+            // A filler glued to what follows is the identifier's start: "skype: the.anna.k".
+            let glued = k + 2 < tokens.count && !tokens[k + 1].spaceBefore && tokens[k + 1].kind == .punct
+                && (tokens[k + 1].byte == 0x2E || tokens[k + 1].byte == 0x5F || tokens[k + 1].byte == 0x2D)
+                && !tokens[k + 2].spaceBefore && tokens[k + 2].isWordLike
+            if !glued && (index.has(k, .channelNoun) || index.isWord(k, Self.fillers)) {
                 // "is", or a word naming an identifier ("LINE, ID anna_k", "signal username anna").
                 if index.isWord(k, Self.markers) || index.isWord(k, W.idWords) { marker = true }
                 k += 1
