@@ -12,6 +12,8 @@ import Testing
         ("sk-ype: the.anna.k", ["the.anna.k"]),
         ("reach me on LINE, ID anna_k_88", ["anna_k_88"]),
         ("my line is anna_k_88", []),
+        ("Skype ID kaidesigns", ["kaidesigns"]),
+        ("Skype ID verification failed", []),
         ("add me live:.cid.1a2b3c4d", ["live:.cid.1a2b3c4d"]),
         ("my telegram is @anna_k", ["@anna_k"]),
         ("contact me on skype (dean.malmgren) to chat", ["dean.malmgren"]),

@@ -24,6 +24,7 @@ import Testing
         ("I sent you the draft over WhatsApp", ["sent you the draft over WhatsApp"], ["whatsapp"]),
         ("I gave you a ring yesterday", ["gave you a ring"], ["phone"]),
         ("dropped you an email this morning", ["dropped you an email"], ["email"]),
+        ("I phoned your office twice", ["phoned your office"], ["phone"]),
         // Not reports of contact elsewhere
         ("I sent you the link to my Zoom room", [], []),
         ("I sent you the files here", [], []),

@@ -38,6 +38,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
     /// voicemail", "gave you a ring", "dropped you an email", "shot you a text".
     static let givingVerbs = WordSet(["sent", "left", "gave", "dropped", "shot", "fired"])
     static let out = WordSet(["out"])
+    /// Verbs of phoning, and the places one phones ("I called your office").
+    static let phoningVerbs = WordSet(["called", "phoned", "rang", "dialed", "dialled", "rung"])
+    static let phonedPlaces = WordSet(["office", "studio", "shop", "store", "agency", "company", "firm", "desk",
+                                       "reception", "home", "house", "workplace", "hotline", "helpline"])
 
     /// "sent you the files there" (the channel named before), "sent you the draft on
     /// WhatsApp" / "to your email": a thing sent through another channel. Not "to my
@@ -123,6 +127,11 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             return (t, t + 2, platform, "asked_if_received", "asks whether a \(platform ?? "message") sent elsewhere arrived")
         }
         guard let e = index.info(t), e.roles.contains(.pastContact), t + 1 < tokens.count else { return nil }
+        // "I phoned your office", "I rang your studio": a place is called on its phone.
+        if index.has(t + 1, .your), index.isWord(t, Self.phoningVerbs), t + 2 < tokens.count,
+           index.isWord(t + 2, Self.phonedPlaces) {
+            return (t, t + 2, "phone", "reached_elsewhere", "says the sender called the other side's \(index.word(t + 2))")
+        }
         // "I emailed your work address": a verb that names its channel, then "your …".
         if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
            !ClauseCues(index: index).negated(before: t) {
