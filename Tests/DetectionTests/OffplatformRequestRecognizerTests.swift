@@ -34,6 +34,7 @@ import Testing
         ("Are you free for a Zoom call later today?", ["a Zoom call"], ["zoom"]),
         ("Is a video call on Google Meet ok?", ["a video call on Google Meet"], ["google_meet"]),
         ("Which email should I add to the repo?", ["Which email"], ["email"]),
+        ("Which WhatsApp number should I use?", ["Which WhatsApp number"], ["whatsapp"]),
         ("Can we continue this somewhere else?", ["continue this somewhere else"], [nil]),
         // Not requests
         ("Did you have a Zoom call with them?", [], []),

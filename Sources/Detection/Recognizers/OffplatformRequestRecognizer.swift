@@ -168,8 +168,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if k < index.tokens.count && index.has(k, .personal) && index.alias(k) == nil { k += 1 }
         guard k + 1 < index.tokens.count, let (id, strength) = index.alias(k), strength != .noun,
               let info = lexicon.platform(id), info.kind != .paymentAccount,
-              PlatformHandleFinder(index: index).namesPlatform(k), index.isWord(k + 1, Self.askingAux) else { return nil }
-        return (w, k, info.slug, "ask", "asks which \(info.slug) the other side uses")
+              PlatformHandleFinder(index: index).namesPlatform(k) else { return nil }
+        // "which WhatsApp number should I use?"
+        let end = index.has(k + 1, .channelNoun) ? k + 1 : k
+        guard index.isWord(end + 1, Self.askingAux) else { return nil }
+        return (w, end, info.slug, "ask", "asks which \(info.slug) the other side uses")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"

@@ -38,6 +38,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
     /// voicemail", "gave you a ring", "dropped you an email", "shot you a text".
     static let givingVerbs = WordSet(["sent", "left", "gave", "dropped", "shot", "fired"])
     static let out = WordSet(["out"])
+    /// "I texted your colleague": someone else was reached, not the other side.
+    static let otherPeople = WordSet(["colleague", "colleagues", "assistant", "team", "manager", "boss", "client",
+                                      "partner", "friend", "wife", "husband", "brother", "sister", "designer",
+                                      "developer", "agent", "accountant", "lawyer", "cofounder", "staff", "coworker"])
     /// Verbs of phoning, and the places one phones ("I called your office").
     static let phoningVerbs = WordSet(["called", "phoned", "rang", "dialed", "dialled", "rung"])
     static let phonedPlaces = WordSet(["office", "studio", "shop", "store", "agency", "company", "firm", "desk",
@@ -133,7 +137,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             return (t, t + 2, "phone", "reached_elsewhere", "says the sender called the other side's \(index.word(t + 2))")
         }
         // "I emailed your work address": a verb that names its channel, then "your …".
-        if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
+        if e.pastChannel >= 0, index.has(t + 1, .your), !index.isWord(t + 2, Self.otherPeople),
+           let slug = lexicon.platform(e.pastChannel)?.slug,
            !ClauseCues(index: index).negated(before: t) {
             return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
         }
