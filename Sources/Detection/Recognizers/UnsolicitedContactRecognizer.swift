@@ -69,6 +69,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         if c < clause.upperBound && index.has(c, .personal) && requests.channel(c, index) == nil { c += 1 }
         guard c < clause.upperBound, !index.has(c, .my), let (platform, _) = requests.channel(c, index), let platform
         else { return nil }
+        // "to your inbox here": the platform's own inbox.
+        if ((c + 1)..<clause.upperBound).contains(where: { index.isWord($0, W.here) }) { return nil }
         return (t, c, platform, "sent_elsewhere", "says something was sent on \(platform)")
     }
 
