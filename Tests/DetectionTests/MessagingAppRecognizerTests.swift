@@ -14,6 +14,8 @@ import Testing
         ("my line is anna_k_88", []),
         ("Skype ID kaidesigns", ["kaidesigns"]),
         ("Skype ID verification failed", []),
+        ("Was ist deine Telegram-Nummer?", []),
+        ("telegram-anna_k", ["anna_k"]),
         ("add me live:.cid.1a2b3c4d", ["live:.cid.1a2b3c4d"]),
         ("my telegram is @anna_k", ["@anna_k"]),
         ("contact me on skype (dean.malmgren) to chat", ["dean.malmgren"]),

@@ -100,6 +100,10 @@ struct PlatformHandleFinder {
                 switch tok.byte {
                 case 0x40, 0x24: break  // "@anna", "$anna": the identifier itself
                 case 0x3A, 0x28, 0x5B, 0x2D, 0x80:
+                    // "Telegram-Nummer" is one compound word, not a name and a handle.
+                    if tok.byte == 0x2D && !tok.spaceBefore && k + 1 < tokens.count && !tokens[k + 1].spaceBefore
+                        && tokens[k + 1].kind == .word,
+                       let r = identifier(startingAt: tokens[k + 1].start, platform: platform), !handleShaped(r) { return nil }
                     marker = true
                     k += 1
                     fillers += 1

@@ -45,6 +45,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
     static let somewhere = WordSet(["somewhere", "someplace"])
     static let elseWord = WordSet(["else"])
+    static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "teu", "tua", "seu", "sua", "tuo"])
+    static let laterNegations = WordSet(["nicht", "kein", "keine", "keinen", "pas", "nie"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -58,6 +60,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // German and French put the negation after the verb: "ich darf deine Nummer
+            // nicht teilen", "je ne peux pas partager".
+            if index.clause(of: t).contains(where: { index.isWord($0, Self.laterNegations) }) { continue }
             // "I'll email the file here", "message me here": on the platform after all.
             if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
@@ -85,7 +90,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     /// preposition, possessive or article before them or a channel noun after.
     func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
         guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
-        guard PlatformHandleFinder(index: index).namesPlatform(t), !ClauseCues(index: index).modifiesNext(t) else { return nil }
+        guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        // "your email template" modifies; Romance languages put modifiers after the noun
+        // ("tu WhatsApp para hablar"), so after their possessives the test does not apply.
+        if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t) { return nil }
         let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
         switch strength {
         case .strong:
