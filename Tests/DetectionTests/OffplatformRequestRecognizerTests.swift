@@ -38,10 +38,12 @@ import Testing
         ("¿Me pasas tu WhatsApp para hablar mejor?", ["tu WhatsApp"], ["whatsapp"]),
         ("Quelle est votre adresse email ?", ["votre adresse email"], ["email"]),
         ("Was ist deine Nummer?", ["deine Nummer"], ["phone"]),
+        ("what is your Skype Talk soon.", ["what is your Skype"], ["skype"]),
         ("Can we continue this somewhere else?", ["continue this somewhere else"], [nil]),
         // Not requests
         ("Did you have a Zoom call with them?", [], []),
         ("What email client do you use?", [], []),
+        ("What is your Email Marketing Plan?", [], []),
         ("Ich darf deine Nummer nicht teilen, oder?", [], []),
         ("Tu WhatsApp no funciona, seguimos aquí.", [], []),
         ("Could you zoom in on the header?", [], []),

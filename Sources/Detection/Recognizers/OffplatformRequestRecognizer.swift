@@ -93,7 +93,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
         // "your email template" modifies; Romance languages put modifiers after the noun
         // ("tu WhatsApp para hablar"), so after their possessives the test does not apply.
-        if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t) { return nil }
+        if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t)
+            && !startsSentence(t + 1, index) { return nil }
         let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
         switch strength {
         case .strong:
@@ -107,6 +108,17 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             return (info.slug, true)
         }
     }
+
+    /// "what is your Skype Talk soon": a capitalised sign-off or greeting after the
+    /// channel starts a new sentence whose full stop was left out; the channel
+    /// modifies nothing.
+    private func startsSentence(_ k: Int, _ index: TextIndex) -> Bool {
+        k < index.tokens.count && index.text.wasUppercase(index.tokens[k].start) && index.isWord(k, Self.sentenceOpeners)
+    }
+
+    static let sentenceOpeners = WordSet(["thanks", "thank", "thx", "talk", "looking", "have", "cheers", "hope", "see",
+                                          "bye", "regards", "best", "speak", "chat", "let", "please", "ok", "okay",
+                                          "great", "cool", "sorry"])
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
         // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
