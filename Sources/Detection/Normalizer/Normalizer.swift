@@ -389,17 +389,35 @@ public struct Normalizer: Sendable {
         var upper: [UInt64] = []
 
         /// ASCII text: each byte lower-cased, mapped to its own scalar.
+        /// Filled in place, without zeroing first: this runs for every text that passes
+        /// the prefilter.
         init(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes = [UInt8](repeating: 0, count: n)
-            start = [Int32](repeating: 0, count: n)
-            end = [Int32](repeating: 0, count: n)
-            bytes.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = ASCII.lower(p[i]) } }
-            start.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) } }
-            end.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) } }
-            var mask = [UInt64](repeating: 0, count: n / 64 + 1)
-            for i in 0..<n where p[i] &- 0x41 < 26 { mask[i >> 6] |= 1 << UInt64(i & 63) }
-            upper = mask
+            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
+                count = n
+            }
+            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) }
+                count = n
+            }
+            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) }
+                count = n
+            }
+            upper = [UInt64](unsafeUninitializedCapacity: n / 64 + 1) { buf, count in
+                for w in 0...(n / 64) {
+                    var bits: UInt64 = 0
+                    var i = w << 6
+                    let e = min(n, i + 64)
+                    while i < e {
+                        if p[i] &- 0x41 < 26 { bits |= 1 << UInt64(i & 63) }
+                        i += 1
+                    }
+                    buf[w] = bits
+                }
+                count = n / 64 + 1
+            }
         }
 
         init(capacity: Int) {

@@ -107,8 +107,9 @@ public struct Prefilter: Sendable {
     static let longTokenLength = 25
     static let maximumWalks = 6
     /// Words that may be street words, remembered for the exact test at the end; with
-    /// more the whole text is read again.
-    static let maximumStreetCandidates = 8
+    /// more the whole text is read again (long briefs with a number in them had more
+    /// than eight, and paid for a second pass).
+    static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
         streetWords = lexicon.streetWords
