@@ -56,10 +56,14 @@ public struct Prefilter: Sendable {
         /// "a"); 0 when no word starts so. One load replaces three steps of the walk, and
         /// most words stop there.
         let trigramStates: UnsafeMutableBufferPointer<UInt16>
+        /// By state: 1 when some joinable word (a platform name that may be split, "sk
+        /// ype") can still be reached from it. Only such walks are worth carrying across
+        /// a joiner into the next word: a joined walk counts nothing else.
+        let joinableAhead: UnsafeMutableBufferPointer<UInt8>
         let width: Int
 
         init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigramRows: [UInt16], trigramStates: [UInt16], width: Int) {
+             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -72,6 +76,7 @@ public struct Prefilter: Sendable {
             self.foldedKinds = copy(foldedKinds)
             self.bigramRows = copy(bigramRows)
             self.trigramStates = copy(trigramStates)
+            self.joinableAhead = copy(joinableAhead)
             self.width = width
         }
 
@@ -83,6 +88,7 @@ public struct Prefilter: Sendable {
             foldedKinds.deallocate()
             bigramRows.deallocate()
             trigramStates.deallocate()
+            joinableAhead.deallocate()
         }
     }
 
@@ -170,10 +176,26 @@ public struct Prefilter: Sendable {
             var foldedKinds = asciiKinds
             for b in 0x80..<256 { foldedKinds[b] = 1 }
             precondition(next.count / width < 1 << 16, "the prefilter's automaton needs more than 16 bits of state")
+            // States from which a joinable word is reachable: those accepting one, then
+            // every state with a transition into such a state, until nothing changes.
+            let stateCount = next.count / width
+            var ahead = [UInt8](repeating: 0, count: stateCount)
+            for st in 0..<stateCount where accept[st] >= 0 && facts[Int(accept[st])] & Fact.joinable != 0 { ahead[st] = 1 }
+            var changed = true
+            while changed {
+                changed = false
+                for st in 1..<stateCount where ahead[st] == 0 {
+                    for c in 1..<width where ahead[Int(next[st * width + c])] != 0 && next[st * width + c] != 0 {
+                        ahead[st] = 1
+                        changed = true
+                        break
+                    }
+                }
+            }
             return Tables(transitions: next.map { UInt16(truncatingIfNeeded: $0) },
                           stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigramRows: rows, trigramStates: triStates, width: width)
+                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
     }
 
@@ -225,7 +247,23 @@ public struct Prefilter: Sendable {
         var i = 0
         var o = 0
         var lastWasSeparator = false
+        guard let src = p.baseAddress.map(UnsafeRawPointer.init), let dst = out.baseAddress.map(UnsafeMutableRawPointer.init)
+        else { return 0 }
         while i < n {
+            // Eight ASCII bytes at a time, upper case lowered without a branch per byte:
+            // text with one emoji or accent is mostly ASCII. (`o <= i`, so the eight
+            // bytes fit.)
+            if i &+ 8 <= n {
+                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    dst.storeBytes(of: w | (upper >> 2), toByteOffset: o, as: UInt64.self)
+                    o &+= 8
+                    i &+= 8
+                    lastWasSeparator = false
+                    continue
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 out[o] = ASCII.lower(b)
@@ -353,7 +391,8 @@ public struct Prefilter: Sendable {
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
                     scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
-                         UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates), walks, streetCandidates)
+                         UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates),
+                         UnsafeBufferPointer(t.joinableAhead), walks, streetCandidates)
                 }
             }
         }
@@ -375,7 +414,8 @@ public struct Prefilter: Sendable {
     private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
-                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>,
+                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
+                      _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
         var walkCount = 0
@@ -540,10 +580,13 @@ public struct Prefilter: Sendable {
                     i = end &+ 1
                     continue
                 }
+                // Across the joiner go only walks that may still spell a joinable word;
+                // with none left, the next word takes the fast first-letters path.
                 var k = 0
                 while k < walkCount {
                     let w = walks[k]
-                    if w & Self.stateBits == 1 {
+                    let state = Int(w & Self.stateBits)
+                    if state == 1 || joinableAhead[state] == 0 {
                         walkCount &-= 1
                         walks[k] = walks[walkCount]
                     } else {
