@@ -27,7 +27,13 @@ import Testing
         ("let's use Slack for this", ["use Slack"], ["slack"]),
         ("WhatsApp is easier for me", ["WhatsApp is easier"], ["whatsapp"]),
         ("don't hesitate to email me", ["email me"], ["email"]),
+        ("Contract 1 closed, thanks! Let's talk about phase 2 on Zoom next week.", ["talk about phase 2 on Zoom"], ["zoom"]),
+        ("can we continue on LINE?", ["continue on LINE"], ["line"]),
+        ("No, email me instead", ["email me"], ["email"]),
         // Not requests
+        ("I emailed you the glossary at your Gmail address, did it arrive?", [], []),
+        ("let's talk about the Zoom call we had", [], []),
+        ("my direct line is below, can you see it?", [], []),
         ("the video call here failed", [], []),
         ("I can't share my Skype before a contract", [], []),
         ("I can't share my email until the contract starts", [], []),

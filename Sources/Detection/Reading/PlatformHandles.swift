@@ -74,6 +74,7 @@ struct PlatformHandleFinder {
     /// Whether a platform name here names the platform (weak names not before words
     /// that make them ordinary words).
     func namesPlatform(_ t: Int) -> Bool {
+        if index.alias(t)?.strength == .noun { return NounPlatformName.names(t, index) }
         let key = index.tokens[t].key
         guard let after = Self.notPlatformAfter[key], t + 1 < index.tokens.count else { return true }
         if key == Self.x, t > 0, index.tokens[t - 1].kind == .number { return false }
@@ -108,7 +109,8 @@ struct PlatformHandleFinder {
             }
             // "skype id: …", "telegram handle is …": the noun is skipped; ":" or "is" tie.
             if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
-                if index.isWord(k, Self.markers) { marker = true }
+                // "is", or a word naming an identifier ("LINE, ID anna_k", "signal username anna").
+                if index.isWord(k, Self.markers) || index.isWord(k, W.idWords) { marker = true }
                 k += 1
                 fillers += 1
                 continue

@@ -80,7 +80,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                    || index.has(t - 1, .article) || index.has(t - 1, .personal))
             return before || nounAfter ? (info.slug, true) : nil
         case .noun:
-            return nounAfter ? (info.slug, true) : nil
+            // namesPlatform has already asked for an app's context ("on LINE", "LINE ID").
+            return (info.slug, true)
         }
     }
 
@@ -159,6 +160,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
         let please = clause.contains { index.isWord($0, W.please) }
         guard asker != nil || please || cues.question(your) || cues.proposal(before: your) else { return nil }
+        // "I emailed you at your Gmail address, did it arrive?": the address already
+        // used, a report of contact (the unsolicited-contact recognizer's), not an ask.
+        if asker == nil && (clause.lowerBound..<your).contains(where: { index.has($0, .pastContact) }) { return nil }
         return (asker ?? your, end, platform, "ask", "asks for the other side's \(platform ?? "contact")")
     }
 
@@ -229,6 +233,13 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 steps += 1
                 continue
             }
+            // "let's talk about phase 2 on Zoom": the topic is skipped, up to the
+            // preposition that may name the channel.
+            if index.isWord(k, W.about) && !sawLink, let p = topicEnd(after: k, clause, index) {
+                k = p
+                steps += 1
+                continue
+            }
             // "on my phone", "share my screen on Zoom" yes; "get my email" is no move.
             if (index.has(k, .my) || index.has(k, .your)) && (sawLink || index.isWord(k + 1, Self.conversationWords)) {
                 k += 1
@@ -241,6 +252,18 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 continue
             }
             break
+        }
+        return nil
+    }
+
+    /// The preposition after a short topic ("about [the] phase 2 on …", "about the
+    /// logo via …"), or nil when none follows within a few words.
+    private func topicEnd(after about: Int, _ clause: Range<Int>, _ index: TextIndex) -> Int? {
+        var k = about + 1
+        while k < clause.upperBound && k <= about + 4 {
+            if index.has(k, .preposition) && k > about + 1 { return k }
+            guard index.tokens[k].isWordLike, index.alias(k) == nil else { return nil }
+            k += 1
         }
         return nil
     }

@@ -34,6 +34,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
 
     private typealias Match = (from: Int, to: Int, platform: String?, rule: String, why: String)
 
+    /// Past verbs that take "your CHANNEL" without reaching anyone: "I added your
+    /// email to the repo", "I wrote your number down", "I followed your advice".
+    static let notReachingYour = WordSet(["sent", "left", "added", "followed", "connected", "wrote"])
+
     /// The channel named within a few tokens after `k` in the clause ("on LinkedIn",
     /// "at your work address" for email…), and where it ends.
     private func channelAfter(_ k: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> (String?, Int)? {
@@ -48,10 +52,27 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         return nil
     }
 
-    /// The last channel named before `t` in its clause.
-    private func channelBefore(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> String? {
+    /// "your [personal] CHANNEL [noun]" starting at token `your`: the channel and the
+    /// last token of the phrase.
+    private func yourChannel(after your: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> (String?, Int)? {
+        var k = your + 1
+        var adjectives = 0
+        while k < index.tokens.count && adjectives < 2 && index.has(k, .personal) && requests.channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (platform, _) = requests.channel(k, index) else { return nil }
+        let end = k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) ? k + 1 : k
+        return (platform, end)
+    }
+
+    /// The last channel named before `t` in its clause (or, across clauses, within
+    /// the grammar's reach: "I found you on LinkedIn. I messaged you there").
+    private func channelBefore(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer,
+                               acrossClauses: Bool = false) -> String? {
         let clause = index.clause(of: t)
-        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) {
+        let lower = acrossClauses ? max(0, t - TextIndex.reach) : clause.lowerBound
+        for k in stride(from: t - 1, through: lower, by: -1) {
             if let (platform, _) = requests.channel(k, index), let platform { return platform }
         }
         return nil
@@ -75,6 +96,13 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
            !ClauseCues(index: index).negated(before: t) {
             return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
+        }
+        // "I called your number", "I messaged your WhatsApp", "we texted your cell":
+        // the channel is the other side's own.
+        if index.has(t + 1, .your), !index.isWord(t, Self.notReachingYour),
+           let (platform, end) = yourChannel(after: t + 1, index, requests) {
+            if index.isWord(t, W.callVerbs) && platform != "phone" { return nil }
+            return (t, end, platform, "reached_elsewhere", "says the sender \(index.word(t)) the other side's \(platform ?? "address")")
         }
         guard index.has(t + 1, .object), index.isWord(t + 1, W.you) else { return nil }
         // The subject must be the sender (or left out): not "they emailed you".
@@ -100,6 +128,12 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             }
             guard obj.sentChannel >= 0, let slug = lexicon.platform(obj.sentChannel)?.slug else { return nil }
             return (t, k, slug, "sent_elsewhere", "says a \(objWord) was sent")
+        }
+        // "I found your WhatsApp number on your blog and messaged you there"
+        if index.isWord(t + 2, W.there), !index.isWord(t, W.sentVerbs),
+           let platform = channelBefore(t, index, requests, acrossClauses: true),
+           !index.isWord(t, W.callVerbs) || platform == "phone" {
+            return (t, t + 2, platform, "reached_elsewhere", "says the sender \(verb) the other side on \(platform)")
         }
         if let (platform, end) = channelAfter(t + 2, index, requests) {
             if index.isWord(t, W.called) && platform != "phone" && !phoneCue(t, index) && platform == nil { return nil }
