@@ -577,6 +577,36 @@ public struct Prefilter: Sendable {
                         if f & Fact.trigger != 0 { return true }
                         if f & Fact.live != 0 && after2 == 0x3A { return true }
                     }
+                    // "what's app": walks that may still spell a split platform name go on
+                    // across joiners into the next words, as after any word. A lookahead:
+                    // the words after the apostrophe are read again as words of their own.
+                    var j3 = j2
+                    var after3 = after2
+                    while walkCount > 0 && j3 &+ 1 < n && kinds[Int(p[j3 &+ 1])] == Kind.letter
+                            && WordAutomaton.isJoiner(after3) {
+                        var k = 0
+                        while k < walkCount {
+                            let w = walks[k]
+                            let state = Int(w & Self.stateBits)
+                            if state == 1 || joinableAhead[state] == 0 || w & Self.gluedFlag != 0 {
+                                walkCount &-= 1
+                                walks[k] = walks[walkCount]
+                            } else {
+                                walks[k] = w | Self.joinedFlag
+                                k &+= 1
+                            }
+                        }
+                        j3 &+= 1
+                        while j3 < n && kinds[Int(p[j3])] == Kind.letter {
+                            if walkCount > 0 { advance(Int(cls[Int(p[j3])])) }
+                            j3 &+= 1
+                        }
+                        after3 = j3 < n ? p[j3] : 0x20
+                        for k in 0..<walkCount {
+                            let f = stateFacts[Int(walks[k] & Self.stateBits)]
+                            if f & Fact.joinable != 0 && f & (Fact.trigger | Fact.live | Fact.nounAlias) != 0 { return true }
+                        }
+                    }
                     walkCount = 0
                     previous = after
                     i = end &+ 1
@@ -737,7 +767,10 @@ public struct Prefilter: Sendable {
         if nonASCII { return true }
         // "pd.read_csv(", "obj.name=": code, unless a scheme or "www." says it is a link.
         if j < n && (p[j] == 0x5F || p[j] == 0x28 || p[j] == 0x3D) && !hasSchemeOrWWW(p, before: i) { return false }
-        let label = UnsafeBufferPointer(rebasing: p[(i + 1)..<j])
+        // A hyphen after the ending is not part of it: links end before it ("acme.de-").
+        var e = j
+        while e > i + 1 && p[e - 1] == 0x2D { e -= 1 }
+        let label = UnsafeBufferPointer(rebasing: p[(i + 1)..<e])
         if label.count >= 4 && ASCII.lower(label[0]) == 0x78 && ASCII.lower(label[1]) == 0x6E
             && label[2] == 0x2D && label[3] == 0x2D { return true }
         return tldHashes.contains(TopLevelDomains.hash(label))
