@@ -430,7 +430,9 @@ public struct Prefilter: Sendable {
 
         /// Remembers a word that may be a street word or end like a street name: the
         /// exact test waits for the end, and only when the text has a house number.
-        @inline(__always) func noteStreetLike(_ s: Int, _ e: Int) {
+        /// (Counters are passed `inout`, not captured: a captured variable is checked
+        /// for exclusive access at run time and lives in memory, not in a register.)
+        @inline(__always) func noteStreetLike(_ s: Int, _ e: Int, _ streetCandidateCount: inout Int) {
             var like = streetStarts.contains(p[s], e &- s < 2 ? 0x7B : p[s &+ 1])
             if !like && e &- s >= 4 {
                 let h = Self.tailHash(p[e &- 3], p[e &- 2], p[e &- 1])
@@ -444,7 +446,7 @@ public struct Prefilter: Sendable {
         }
 
         /// Advances every walk by one letter class; dead walks are dropped.
-        @inline(__always) func advance(_ c: Int) {
+        @inline(__always) func advance(_ c: Int, _ walkCount: inout Int) {
             var k = 0
             while k < walkCount {
                 let w = walks[k]
@@ -479,7 +481,7 @@ public struct Prefilter: Sendable {
                         var j = i &+ 2
                         while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
                         if j &- alnumStart >= Self.longTokenLength { return true }
-                        noteStreetLike(i, j)
+                        noteStreetLike(i, j, &streetCandidateCount)
                         if run.digits > 0 || run.gap != Int.max / 2 {
                             if run.counts { return true }
                             run.reset()
@@ -508,13 +510,13 @@ public struct Prefilter: Sendable {
                 while j < n {
                     let c = p[j]
                     guard kinds[Int(c)] == Kind.letter else { break }
-                    if walkCount > 0 { advance(Int(cls[Int(c)])) }
+                    if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
                     j &+= 1
                 }
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
                 if end &- alnumStart >= Self.longTokenLength { return true }
-                noteStreetLike(i, end)
+                noteStreetLike(i, end, &streetCandidateCount)
 
                 // What the words ending here are.
                 var number = false
@@ -563,10 +565,10 @@ public struct Prefilter: Sendable {
                 if after == 0x27 {
                     // The apostrophe joins the word's parts ("let's", "what'sapp"): the
                     // letters after it extend these walks; they are also a word of their own.
-                    advance(apostropheClass)
+                    advance(apostropheClass, &walkCount)
                     var j2 = end &+ 1
                     while j2 < n && kinds[Int(p[j2])] == Kind.letter {
-                        if walkCount > 0 { advance(Int(cls[Int(p[j2])])) }
+                        if walkCount > 0 { advance(Int(cls[Int(p[j2])]), &walkCount) }
                         j2 &+= 1
                     }
                     let after2: UInt8 = j2 < n ? p[j2] : 0x20
@@ -598,7 +600,7 @@ public struct Prefilter: Sendable {
                         }
                         j3 &+= 1
                         while j3 < n && kinds[Int(p[j3])] == Kind.letter {
-                            if walkCount > 0 { advance(Int(cls[Int(p[j3])])) }
+                            if walkCount > 0 { advance(Int(cls[Int(p[j3])]), &walkCount) }
                             j3 &+= 1
                         }
                         after3 = j3 < n ? p[j3] : 0x20
