@@ -32,17 +32,37 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                             "talk", "project", "communication", "things", "further", "there", "over", "up",
                                             "meeting", "call", "session", "review", "screen", "demo", "interview",
                                             "out"])
+    /// Fillers after "give me a …" that name the phone: "give me a ring", "send me a text".
+    static let phoneFillers = WordSet(["ring", "buzz", "bell", "text"])
+    /// "are you free for a Zoom call?", "would a Skype call work?": nouns of a call.
+    static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
+                                    "interview"])
+    static let indefinite = WordSet(["a", "an"])
+    /// Questions about a call that happened: "did you have a Zoom call with them?"
+    static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
+    /// "what email do you use for …?", "which number should I call?"
+    static let whichWords = WordSet(["what", "which"])
+    static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
+    static let somewhere = WordSet(["somewhere", "someplace"])
+    static let elseWord = WordSet(["else"])
+    static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "teu", "tua", "seu", "sua", "tuo"])
+    static let laterNegations = WordSet(["nicht", "kein", "keine", "keinen", "pas", "nie"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
-        // Every pattern ends on a channel name, an offline word or a place.
-        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place]) else { return }
+        // Every pattern ends on a channel name, an offline word or a place, or a word
+        // that names the phone after a contact verb ("give me a ring").
+        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place])
+            || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // German and French put the negation after the verb: "ich darf deine Nummer
+            // nicht teilen", "je ne peux pas partager".
+            if index.clause(of: t).contains(where: { index.isWord($0, Self.laterNegations) }) { continue }
             // "I'll email the file here", "message me here": on the platform after all.
             if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
@@ -70,7 +90,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     /// preposition, possessive or article before them or a channel noun after.
     func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
         guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
-        guard PlatformHandleFinder(index: index).namesPlatform(t), !ClauseCues(index: index).modifiesNext(t) else { return nil }
+        guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        // "your email template" modifies; Romance languages put modifiers after the noun
+        // ("tu WhatsApp para hablar"), so after their possessives the test does not apply.
+        if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t)
+            && !startsSentence(t + 1, index) { return nil }
         let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
         switch strength {
         case .strong:
@@ -85,8 +109,21 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         }
     }
 
+    /// "what is your Skype Talk soon": a capitalised sign-off or greeting after the
+    /// channel starts a new sentence whose full stop was left out; the channel
+    /// modifies nothing.
+    private func startsSentence(_ k: Int, _ index: TextIndex) -> Bool {
+        k < index.tokens.count && index.text.wasUppercase(index.tokens[k].start) && index.isWord(k, Self.sentenceOpeners)
+    }
+
+    static let sentenceOpeners = WordSet(["thanks", "thank", "thx", "talk", "looking", "have", "cheers", "hope", "see",
+                                          "bye", "regards", "best", "speak", "chat", "let", "please", "ok", "okay",
+                                          "great", "cool", "sorry"])
+
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
-        index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
+        // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
+        if index.isWord(t, Self.somewhere) { return index.isWord(t + 1, Self.elseWord) }
+        return index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
     }
 
     /// "off the platform", "outside this site": the last token of the phrase.
@@ -113,7 +150,49 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if let m = presence(t, index, cues) { return m }
+        if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
+        if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) { return m }
         return nil
+    }
+
+    /// "are you free for a Zoom call later?", "would a Skype call on Friday work?",
+    /// "is a video call on Google Meet ok?": a call on another platform proposed in a
+    /// question or a proposal (not a question about one that happened).
+    private func callProposal(_ a: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(a) || cues.proposal(before: a) else { return nil }
+        let clause = index.clause(of: a)
+        if clause.contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
+        var k = a + 1
+        if k < clause.upperBound && index.has(k, .article) && !index.isWord(k, Self.indefinite) { k += 1 }
+        guard k < clause.upperBound else { return nil }
+        // "a Zoom call"
+        if index.alias(k) != nil, k + 1 < clause.upperBound, index.isWord(k + 1, Self.callNouns),
+           let (platform, _) = channel(k, index), let platform, platform != "email" {
+            return (a, k + 1, platform, "move", "proposes a call on \(platform)")
+        }
+        // "a video call on Google Meet"
+        var n = k
+        while n < clause.upperBound && n < k + 2 && index.isWord(n, Self.callNouns) { n += 1 }
+        guard n > k, n + 1 < clause.upperBound, index.has(n, .preposition) else { return nil }
+        var c = n + 1
+        if c < clause.upperBound && index.has(c, .article) { c += 1 }
+        guard c < clause.upperBound, let (platform, _) = channel(c, index), let platform, platform != "email" else { return nil }
+        return (a, c, platform, "move", "proposes a call on \(platform)")
+    }
+
+    /// "What email do you use for the repo?", "Which number should I call?": a
+    /// question that asks for the other side's address by naming the channel.
+    private func whichChannel(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(w), cues.imperative(w) else { return nil }
+        var k = w + 1
+        if k < index.tokens.count && index.has(k, .personal) && index.alias(k) == nil { k += 1 }
+        guard k + 1 < index.tokens.count, let (id, strength) = index.alias(k), strength != .noun,
+              let info = lexicon.platform(id), info.kind != .paymentAccount,
+              PlatformHandleFinder(index: index).namesPlatform(k) else { return nil }
+        // "which WhatsApp number should I use?"
+        let end = index.has(k + 1, .channelNoun) ? k + 1 : k
+        guard index.isWord(end + 1, Self.askingAux) else { return nil }
+        return (w, end, info.slug, "ask", "asks which \(info.slug) the other side uses")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
@@ -175,15 +254,18 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let clause = index.clause(of: v)
         var k = v + 2
         var steps = 0
+        var implied: Int? = nil  // "give me a ring", "send me a text": the filler names the phone
         while k < clause.upperBound && steps < 6 {
             if let (platform, _) = channel(k, index) {
                 return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
             }
+            if index.isWord(k, Self.phoneFillers) && k > v + 2 && index.has(k - 1, .article) { implied = k }
             if let end = offPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
             }
             if isOfflineMove(k, index) || index.isWord(k, W.directly) {
-                return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
+                let end = index.isWord(k, Self.somewhere) ? k + 1 : k
+                return (v, end, nil, "contact_me", "asks to be contacted \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .my) || index.has(k, .your) || index.has(k, .article)
                 || index.isWord(k, Self.objectFillers) || index.has(k, .personal) {
@@ -192,6 +274,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 continue
             }
             break
+        }
+        if let implied {
+            return (v, implied, "phone", "contact_me", "asks to be contacted by phone ('\(index.word(implied))')")
         }
         if verbChannel >= 0, let info = lexicon.platform(verbChannel) {
             // "call me crazy": a verb that names a channel still needs no name after it.
@@ -204,6 +289,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     private func move(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
         let clause = index.clause(of: v)
+        // "did you have a Zoom call with them?": a question about what happened.
+        if cues.question(v) && (clause.lowerBound..<v).contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
         var k = v + 1
         var steps = 0
         var sawLink = false
@@ -225,7 +312,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
             }
             if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
-                return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
+                let end = index.isWord(k, Self.somewhere) ? k + 1 : k
+                return (v, end, nil, "offline", "proposes to talk \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .article) {
                 sawLink = true
@@ -271,7 +359,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     /// "let's zoom tomorrow", "can we skype later?": a channel used as a verb.
     private func channelVerb(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard let e = index.info(t), e.roles.contains(.contactVerb), e.roles.contains(.alias), e.contactChannel >= 0,
-              t > 0, let info = lexicon.platform(e.contactChannel) else { return nil }
+              t > 0, let info = lexicon.platform(e.contactChannel),
+              PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }  // not "could you zoom in"
         let proposed = index.isWord(t - 1, W.lets) || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
             || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || index.isWord(t - 1, W.channelVerbLead)
         guard proposed, t + 1 >= index.tokens.count || !index.has(t + 1, .object) else { return nil }
