@@ -295,7 +295,11 @@ public struct Normalizer: Sendable {
             var sepStart = -1
             var sepScalars = 0
             func flush() {
-                if !run.isEmpty { planEdits(run, seps, p, &edits) }
+                // Only number words (step 4) or a non-ASCII separator (step 5) make an
+                // edit: a run of plain digit groups ("5 translations") has none to plan.
+                if !run.isEmpty && (run.contains { $0.isWord } || seps.contains { sep in sep.contains { p[$0] >= 0x80 } }) {
+                    planEdits(run, seps, p, &edits)
+                }
                 run.removeAll(keepingCapacity: true)
                 seps.removeAll(keepingCapacity: true)
                 sepStart = -1
