@@ -424,6 +424,10 @@ public struct Prefilter: Sendable {
         var sawHouseNumber = false
         var sawSpelledDigits = false
         var streetCandidateCount = 0
+        /// Street-like words are remembered from the first digit (or spelled digit) on;
+        /// the words before it are read again at the end, and only when a house number
+        /// was seen. Most chat has no digit and pays nothing for streets.
+        var streetFrom = -1
         var previous: UInt8 = 0x20
         var previousNonSpace: UInt8 = 0x20
         let apostropheClass = Int(cls[0x27])
@@ -481,7 +485,7 @@ public struct Prefilter: Sendable {
                         var j = i &+ 2
                         while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
                         if j &- alnumStart >= Self.longTokenLength { return true }
-                        noteStreetLike(i, j, &streetCandidateCount)
+                        if streetFrom >= 0 { noteStreetLike(i, j, &streetCandidateCount) }
                         if run.digits > 0 || run.gap != Int.max / 2 {
                             if run.counts { return true }
                             run.reset()
@@ -516,7 +520,7 @@ public struct Prefilter: Sendable {
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
                 if end &- alnumStart >= Self.longTokenLength { return true }
-                noteStreetLike(i, end, &streetCandidateCount)
+                if streetFrom >= 0 { noteStreetLike(i, end, &streetCandidateCount) }
 
                 // What the words ending here are.
                 var number = false
@@ -540,6 +544,7 @@ public struct Prefilter: Sendable {
                     if f & Fact.nounAlias != 0 && channelPrepositionBefore(p, alnumStart) { return true }
                 }
                 if number {
+                    if streetFrom < 0 { streetFrom = end }
                     if run.gap > Self.maximumDigitGap {
                         if run.counts { return true }
                         run.reset()
@@ -634,6 +639,7 @@ public struct Prefilter: Sendable {
             }
 
             if kind == Kind.digit {
+                if streetFrom < 0 { streetFrom = i }
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return true }
                 // A price or "#number" ends at a space: "$20 415-666-7777" holds a phone.
@@ -681,7 +687,9 @@ public struct Prefilter: Sendable {
         // An address needs a house number: only then are street words worth a look.
         // An address needs a house number (a spelled-out one counts too); words after
         // the first digit were tested on the way, those before it are tested now.
-        guard (sawHouseNumber || sawSpelledDigits) && streetCandidateCount > 0 else { return false }
+        guard sawHouseNumber || sawSpelledDigits else { return false }
+        if streetFrom > 0 && hasStreetWord(UnsafeBufferPointer(rebasing: p[0..<streetFrom]), folded: folded) { return true }
+        guard streetCandidateCount > 0 else { return false }
         if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, folded: folded) }
         for k in 0..<streetCandidateCount {
             let c = streetCandidates[k]
