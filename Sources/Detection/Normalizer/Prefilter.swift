@@ -688,9 +688,9 @@ public struct Prefilter: Sendable {
         // An address needs a house number (a spelled-out one counts too); words after
         // the first digit were tested on the way, those before it are tested now.
         guard sawHouseNumber || sawSpelledDigits else { return false }
-        if streetFrom > 0 && hasStreetWord(UnsafeBufferPointer(rebasing: p[0..<streetFrom]), folded: folded) { return true }
+        if streetFrom > 0 && hasStreetWord(UnsafeBufferPointer(rebasing: p[0..<streetFrom]), kinds) { return true }
         guard streetCandidateCount > 0 else { return false }
-        if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, folded: folded) }
+        if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, kinds) }
         for k in 0..<streetCandidateCount {
             let c = streetCandidates[k]
             if isStreetWord(p, Int(c >> 32), Int(c & 0xFFFF_FFFF)) { return true }
@@ -700,13 +700,15 @@ public struct Prefilter: Sendable {
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street
     /// name ("…straße", "…straat", by its last three letters).
-    private func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    /// Words are read as the scan reads them, by `kinds` (letters; in folded text also
+    /// every byte from 0x80).
+    private func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = p.count
         var i = 0
         while i < n {
-            guard ASCII.isLetter(p[i]) || (folded && p[i] >= 0x80) else { i += 1; continue }
-            var j = i
-            while j < n && (ASCII.isLetter(p[j]) || (folded && p[j] >= 0x80)) { j += 1 }
+            guard kinds[Int(p[i])] == Kind.letter else { i &+= 1; continue }
+            var j = i &+ 1
+            while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
             if isStreetWord(p, i, j) { return true }
             i = j
         }
