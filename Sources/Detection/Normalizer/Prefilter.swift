@@ -672,6 +672,13 @@ public struct Prefilter: Sendable {
                 i &+= 1
                 continue
             }
+            // A space outside a digit run only ends the word before.
+            if b == 0x20 && run.digits == 0 {
+                alnumStart = -1
+                previous = 0x20
+                i &+= 1
+                continue
+            }
             alnumStart = -1
             if b == 0x40 { return true }
             if b == 0x2E && dotStartsLabel(p, i, folded: folded) { return true }
