@@ -14,6 +14,7 @@ import Testing
         ("my line is anna_k_88", []),
         ("Skype ID kaidesigns", ["kaidesigns"]),
         ("Skype ID verification failed", []),
+        ("Skype ID omuller Have a nice day!", ["omuller"]),
         ("Was ist deine Telegram-Nummer?", []),
         ("telegram-anna_k", ["anna_k"]),
         ("add me live:.cid.1a2b3c4d", ["live:.cid.1a2b3c4d"]),

@@ -152,7 +152,7 @@ struct PlatformHandleFinder {
         let p = index.bytes
         var j = i
         while j < p.count && p[j] == 0x20 { j += 1 }
-        return j == p.count || [0x0A, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(p[j])
+        return j == p.count || [0x0A, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(p[j]) || SentenceStart.follows(i, index)
     }
 
     private func identifierBefore(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {

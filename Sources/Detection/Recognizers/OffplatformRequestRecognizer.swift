@@ -109,16 +109,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         }
     }
 
-    /// "what is your Skype Talk soon": a capitalised sign-off or greeting after the
-    /// channel starts a new sentence whose full stop was left out; the channel
-    /// modifies nothing.
-    private func startsSentence(_ k: Int, _ index: TextIndex) -> Bool {
-        k < index.tokens.count && index.text.wasUppercase(index.tokens[k].start) && index.isWord(k, Self.sentenceOpeners)
-    }
-
-    static let sentenceOpeners = WordSet(["thanks", "thank", "thx", "talk", "looking", "have", "cheers", "hope", "see",
-                                          "bye", "regards", "best", "speak", "chat", "let", "please", "ok", "okay",
-                                          "great", "cool", "sorry"])
+    /// "what is your Skype Talk soon": the channel modifies nothing.
+    private func startsSentence(_ k: Int, _ index: TextIndex) -> Bool { SentenceStart.isSignOff(k, index) }
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
         // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
