@@ -80,8 +80,9 @@ public struct Detector: Sendable {
             let normalized = normalizer.normalize(utf8: utf8)
             let index = TextIndex(normalized, lexicon: lexicon)
             var candidates: [Candidate] = []
-            for r in indexed { r.recognize(index, into: &candidates) }
-            for r in plain { r.recognize(normalized, into: &candidates) }
+            // By index: `for r in` copies each existential out of the array first.
+            for k in indexed.indices { indexed[k].recognize(index, into: &candidates) }
+            for k in plain.indices { plain[k].recognize(normalized, into: &candidates) }
             let resolved = OverlapResolution.resolve(candidates, index: index)
             var out = resolved.map { c -> Finding in
                 let r = normalized.originalRange(of: c.range)

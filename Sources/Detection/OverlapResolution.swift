@@ -48,23 +48,27 @@ enum OverlapResolution {
     static func resolve(_ candidates: [Candidate], index: TextIndex) -> [Candidate] {
         let linkSpans = index.links.map(\.range)
         let platformLinks = index.links.filter { $0.kind == nil }.map(\.range)
-        var identifiers = candidates.filter { c in
-            !isPhrase(c) && !c.range.isEmpty
-                && !platformLinks.contains { $0.overlaps(c.range) }
-                && !(c.kind == .phone && linkSpans.contains { $0.overlaps(c.range) })
+        // Ranks are worked out once per candidate (they compare rule names), and the
+        // candidates are ordered by position in `candidates`, not moved.
+        var order: [(rank: Int, at: Int)] = []
+        order.reserveCapacity(candidates.count)
+        for (k, c) in candidates.enumerated() where !isPhrase(c) && !c.range.isEmpty
+            && !platformLinks.contains(where: { $0.overlaps(c.range) })
+            && !(c.kind == .phone && linkSpans.contains { $0.overlaps(c.range) }) {
+            order.append((rank(c), k))
         }
-        identifiers.sort { a, b in
-            let ra = rank(a), rb = rank(b)
-            if ra != rb { return ra < rb }
-            if a.range.count != b.range.count { return a.range.count > b.range.count }
-            return a.range.lowerBound < b.range.lowerBound
+        order.sort { x, y in
+            if x.rank != y.rank { return x.rank < y.rank }
+            let a = candidates[x.at].range, b = candidates[y.at].range
+            if a.count != b.count { return a.count > b.count }
+            return a.lowerBound < b.lowerBound
         }
         let n = index.bytes.count
         var taken = ByteOccupancy(count: n)
         var kept: [Candidate] = []
-        for c in identifiers where !taken.overlaps(c.range) {
-            taken.insert(c.range)
-            kept.append(c)
+        for o in order where !taken.overlaps(candidates[o.at].range) {
+            taken.insert(candidates[o.at].range)
+            kept.append(candidates[o.at])
         }
 
         // Bytes held by identifiers other than websites: a request with one in its
@@ -97,8 +101,22 @@ enum OverlapResolution {
         return kept + keptPhrases
     }
 
+    /// The kind's place in `FindingKind.allCases`, without building that array per call.
     private static func kindKey(_ kind: FindingKind) -> Int {
-        FindingKind.allCases.firstIndex(of: kind) ?? 0
+        switch kind {
+        case .email: 0
+        case .phone: 1
+        case .messagingApp: 2
+        case .socialProfile: 3
+        case .meetingLink: 4
+        case .schedulingLink: 5
+        case .contactForm: 6
+        case .postalAddress: 7
+        case .paymentAccount: 8
+        case .offplatformRequest: 9
+        case .unsolicitedContact: 10
+        case .website: 11
+        }
     }
 
     private static func clauseBytes(of range: Range<Int>, _ index: TextIndex) -> Range<Int> {

@@ -47,6 +47,8 @@ public struct Normalizer: Sendable {
         var out: Output
         if Prefilter.isASCII(p) {
             out = Output(ascii: p)
+        } else if let folded = foldScalarsWithoutHomoglyphs(p) {
+            out = folded
         } else {
             out = Output(capacity: p.count)
             foldScalars(p, into: &out)
@@ -111,6 +113,87 @@ public struct Normalizer: Sendable {
                 }
             }
         }
+    }
+
+    /// Steps 1–3 in one pass for text without homoglyphs (most non-ASCII chat: an
+    /// emoji, an accent, a dash), written straight into the output arrays: the same
+    /// bytes as `foldScalars`, without its list of scalars and an append per array
+    /// per byte. Nil when a homoglyph turns up (whether it becomes a Latin letter
+    /// depends on its word and token, which `foldScalars` works out), or when the
+    /// output would outgrow the input (a malformed byte read as U+FFFD).
+    private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>) -> Output? {
+        let capacity = p.count
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var start = [Int32](repeating: 0, count: capacity)
+        var end = [Int32](repeating: 0, count: capacity)
+        var upper = [UInt64](repeating: 0, count: capacity / 64 + 1)
+        var o = 0
+        var complete = true
+        bytes.withUnsafeMutableBufferPointer { ob in
+            start.withUnsafeMutableBufferPointer { sb in
+                end.withUnsafeMutableBufferPointer { eb in
+                    upper.withUnsafeMutableBufferPointer { ub in
+                        @inline(__always) func put(_ b: UInt8, _ s: Int32, _ isUpper: Bool) {
+                            ob[o] = b
+                            sb[o] = s
+                            eb[o] = s &+ 1
+                            if isUpper { ub[o >> 6] |= 1 << UInt64(o & 63) }
+                            o &+= 1
+                        }
+                        var i = 0
+                        var index: Int32 = -1
+                        while i < capacity {
+                            let (v, len) = UTF8Scalar.decode(p, at: i)
+                            i &+= len
+                            index &+= 1
+                            if v < 0x80 {
+                                let b = UInt8(v)
+                                put(ASCII.lower(b), index, b &- 0x41 < 26)
+                                continue
+                            }
+                            let c = fold.classify(v)
+                            switch c {
+                            case .invisible:
+                                continue
+                            case .fullWidth(let b):
+                                put(ASCII.lower(b), index, b &- 0x41 < 26)
+                            case .digit(let b):
+                                put(b, index, false)
+                            case .styledLetter(let b):
+                                put(b, index, Self.isUppercase(v))
+                            case .homoglyph:
+                                complete = false
+                                return
+                            default:
+                                guard o &+ (v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)) <= capacity else {
+                                    complete = false
+                                    return
+                                }
+                                switch v {
+                                case 0x80..<0x800:
+                                    put(UInt8(0xC0 | (v >> 6)), index, false)
+                                    put(UInt8(0x80 | (v & 0x3F)), index, false)
+                                case 0x800..<0x10000:
+                                    put(UInt8(0xE0 | (v >> 12)), index, false)
+                                    put(UInt8(0x80 | ((v >> 6) & 0x3F)), index, false)
+                                    put(UInt8(0x80 | (v & 0x3F)), index, false)
+                                default:
+                                    put(UInt8(0xF0 | (v >> 18)), index, false)
+                                    put(UInt8(0x80 | ((v >> 12) & 0x3F)), index, false)
+                                    put(UInt8(0x80 | ((v >> 6) & 0x3F)), index, false)
+                                    put(UInt8(0x80 | (v & 0x3F)), index, false)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard complete else { return nil }
+        bytes.removeLast(capacity - o)
+        start.removeLast(capacity - o)
+        end.removeLast(capacity - o)
+        return Output(bytes: bytes, start: start, end: end, upper: upper)
     }
 
     private static func isUppercase(_ v: UInt32) -> Bool {
@@ -212,7 +295,11 @@ public struct Normalizer: Sendable {
             var sepStart = -1
             var sepScalars = 0
             func flush() {
-                if !run.isEmpty { planEdits(run, seps, p, &edits) }
+                // Only number words (step 4) or a non-ASCII separator (step 5) make an
+                // edit: a run of plain digit groups ("5 translations") has none to plan.
+                if !run.isEmpty && (run.contains { $0.isWord } || seps.contains { sep in sep.contains { p[$0] >= 0x80 } }) {
+                    planEdits(run, seps, p, &edits)
+                }
                 run.removeAll(keepingCapacity: true)
                 seps.removeAll(keepingCapacity: true)
                 sepStart = -1
@@ -389,17 +476,42 @@ public struct Normalizer: Sendable {
         var upper: [UInt64] = []
 
         /// ASCII text: each byte lower-cased, mapped to its own scalar.
+        /// Filled in place, without zeroing first: this runs for every text that passes
+        /// the prefilter.
         init(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes = [UInt8](repeating: 0, count: n)
-            start = [Int32](repeating: 0, count: n)
-            end = [Int32](repeating: 0, count: n)
-            bytes.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = ASCII.lower(p[i]) } }
-            start.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) } }
-            end.withUnsafeMutableBufferPointer { buf in for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) } }
-            var mask = [UInt64](repeating: 0, count: n / 64 + 1)
-            for i in 0..<n where p[i] &- 0x41 < 26 { mask[i >> 6] |= 1 << UInt64(i & 63) }
-            upper = mask
+            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
+                count = n
+            }
+            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) }
+                count = n
+            }
+            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) }
+                count = n
+            }
+            upper = [UInt64](unsafeUninitializedCapacity: n / 64 + 1) { buf, count in
+                for w in 0...(n / 64) {
+                    var bits: UInt64 = 0
+                    var i = w << 6
+                    let e = min(n, i + 64)
+                    while i < e {
+                        if p[i] &- 0x41 < 26 { bits |= 1 << UInt64(i & 63) }
+                        i += 1
+                    }
+                    buf[w] = bits
+                }
+                count = n / 64 + 1
+            }
+        }
+
+        init(bytes: [UInt8], start: [Int32], end: [Int32], upper: [UInt64]) {
+            self.bytes = bytes
+            self.start = start
+            self.end = end
+            self.upper = upper
         }
 
         init(capacity: Int) {

@@ -56,10 +56,14 @@ public struct Prefilter: Sendable {
         /// "a"); 0 when no word starts so. One load replaces three steps of the walk, and
         /// most words stop there.
         let trigramStates: UnsafeMutableBufferPointer<UInt16>
+        /// By state: 1 when some joinable word (a platform name that may be split, "sk
+        /// ype") can still be reached from it. Only such walks are worth carrying across
+        /// a joiner into the next word: a joined walk counts nothing else.
+        let joinableAhead: UnsafeMutableBufferPointer<UInt8>
         let width: Int
 
         init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigramRows: [UInt16], trigramStates: [UInt16], width: Int) {
+             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -72,6 +76,7 @@ public struct Prefilter: Sendable {
             self.foldedKinds = copy(foldedKinds)
             self.bigramRows = copy(bigramRows)
             self.trigramStates = copy(trigramStates)
+            self.joinableAhead = copy(joinableAhead)
             self.width = width
         }
 
@@ -83,6 +88,7 @@ public struct Prefilter: Sendable {
             foldedKinds.deallocate()
             bigramRows.deallocate()
             trigramStates.deallocate()
+            joinableAhead.deallocate()
         }
     }
 
@@ -107,8 +113,9 @@ public struct Prefilter: Sendable {
     static let longTokenLength = 25
     static let maximumWalks = 6
     /// Words that may be street words, remembered for the exact test at the end; with
-    /// more the whole text is read again.
-    static let maximumStreetCandidates = 8
+    /// more the whole text is read again (long briefs with a number in them had more
+    /// than eight, and paid for a second pass).
+    static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
         streetWords = lexicon.streetWords
@@ -169,10 +176,26 @@ public struct Prefilter: Sendable {
             var foldedKinds = asciiKinds
             for b in 0x80..<256 { foldedKinds[b] = 1 }
             precondition(next.count / width < 1 << 16, "the prefilter's automaton needs more than 16 bits of state")
+            // States from which a joinable word is reachable: those accepting one, then
+            // every state with a transition into such a state, until nothing changes.
+            let stateCount = next.count / width
+            var ahead = [UInt8](repeating: 0, count: stateCount)
+            for st in 0..<stateCount where accept[st] >= 0 && facts[Int(accept[st])] & Fact.joinable != 0 { ahead[st] = 1 }
+            var changed = true
+            while changed {
+                changed = false
+                for st in 1..<stateCount where ahead[st] == 0 {
+                    for c in 1..<width where ahead[Int(next[st * width + c])] != 0 && next[st * width + c] != 0 {
+                        ahead[st] = 1
+                        changed = true
+                        break
+                    }
+                }
+            }
             return Tables(transitions: next.map { UInt16(truncatingIfNeeded: $0) },
                           stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigramRows: rows, trigramStates: triStates, width: width)
+                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
     }
 
@@ -224,7 +247,23 @@ public struct Prefilter: Sendable {
         var i = 0
         var o = 0
         var lastWasSeparator = false
+        guard let src = p.baseAddress.map(UnsafeRawPointer.init), let dst = out.baseAddress.map(UnsafeMutableRawPointer.init)
+        else { return 0 }
         while i < n {
+            // Eight ASCII bytes at a time, upper case lowered without a branch per byte:
+            // text with one emoji or accent is mostly ASCII. (`o <= i`, so the eight
+            // bytes fit.)
+            if i &+ 8 <= n {
+                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    dst.storeBytes(of: w | (upper >> 2), toByteOffset: o, as: UInt64.self)
+                    o &+= 8
+                    i &+= 8
+                    lastWasSeparator = false
+                    continue
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 out[o] = ASCII.lower(b)
@@ -352,7 +391,8 @@ public struct Prefilter: Sendable {
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
                     scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
-                         UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates), walks, streetCandidates)
+                         UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates),
+                         UnsafeBufferPointer(t.joinableAhead), walks, streetCandidates)
                 }
             }
         }
@@ -374,7 +414,8 @@ public struct Prefilter: Sendable {
     private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
-                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ walks: UnsafeMutableBufferPointer<UInt32>,
+                      _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
+                      _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
         var walkCount = 0
@@ -383,13 +424,19 @@ public struct Prefilter: Sendable {
         var sawHouseNumber = false
         var sawSpelledDigits = false
         var streetCandidateCount = 0
+        /// Street-like words are remembered from the first digit (or spelled digit) on;
+        /// the words before it are read again at the end, and only when a house number
+        /// was seen. Most chat has no digit and pays nothing for streets.
+        var streetFrom = -1
         var previous: UInt8 = 0x20
         var previousNonSpace: UInt8 = 0x20
         let apostropheClass = Int(cls[0x27])
 
         /// Remembers a word that may be a street word or end like a street name: the
         /// exact test waits for the end, and only when the text has a house number.
-        @inline(__always) func noteStreetLike(_ s: Int, _ e: Int) {
+        /// (Counters are passed `inout`, not captured: a captured variable is checked
+        /// for exclusive access at run time and lives in memory, not in a register.)
+        @inline(__always) func noteStreetLike(_ s: Int, _ e: Int, _ streetCandidateCount: inout Int) {
             var like = streetStarts.contains(p[s], e &- s < 2 ? 0x7B : p[s &+ 1])
             if !like && e &- s >= 4 {
                 let h = Self.tailHash(p[e &- 3], p[e &- 2], p[e &- 1])
@@ -403,7 +450,7 @@ public struct Prefilter: Sendable {
         }
 
         /// Advances every walk by one letter class; dead walks are dropped.
-        @inline(__always) func advance(_ c: Int) {
+        @inline(__always) func advance(_ c: Int, _ walkCount: inout Int) {
             var k = 0
             while k < walkCount {
                 let w = walks[k]
@@ -438,7 +485,7 @@ public struct Prefilter: Sendable {
                         var j = i &+ 2
                         while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
                         if j &- alnumStart >= Self.longTokenLength { return true }
-                        noteStreetLike(i, j)
+                        if streetFrom >= 0 { noteStreetLike(i, j, &streetCandidateCount) }
                         if run.digits > 0 || run.gap != Int.max / 2 {
                             if run.counts { return true }
                             run.reset()
@@ -467,13 +514,13 @@ public struct Prefilter: Sendable {
                 while j < n {
                     let c = p[j]
                     guard kinds[Int(c)] == Kind.letter else { break }
-                    if walkCount > 0 { advance(Int(cls[Int(c)])) }
+                    if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
                     j &+= 1
                 }
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
                 if end &- alnumStart >= Self.longTokenLength { return true }
-                noteStreetLike(i, end)
+                if streetFrom >= 0 { noteStreetLike(i, end, &streetCandidateCount) }
 
                 // What the words ending here are.
                 var number = false
@@ -497,6 +544,7 @@ public struct Prefilter: Sendable {
                     if f & Fact.nounAlias != 0 && channelPrepositionBefore(p, alnumStart) { return true }
                 }
                 if number {
+                    if streetFrom < 0 { streetFrom = end }
                     if run.gap > Self.maximumDigitGap {
                         if run.counts { return true }
                         run.reset()
@@ -522,10 +570,10 @@ public struct Prefilter: Sendable {
                 if after == 0x27 {
                     // The apostrophe joins the word's parts ("let's", "what'sapp"): the
                     // letters after it extend these walks; they are also a word of their own.
-                    advance(apostropheClass)
+                    advance(apostropheClass, &walkCount)
                     var j2 = end &+ 1
                     while j2 < n && kinds[Int(p[j2])] == Kind.letter {
-                        if walkCount > 0 { advance(Int(cls[Int(p[j2])])) }
+                        if walkCount > 0 { advance(Int(cls[Int(p[j2])]), &walkCount) }
                         j2 &+= 1
                     }
                     let after2: UInt8 = j2 < n ? p[j2] : 0x20
@@ -536,15 +584,48 @@ public struct Prefilter: Sendable {
                         if f & Fact.trigger != 0 { return true }
                         if f & Fact.live != 0 && after2 == 0x3A { return true }
                     }
+                    // "what's app": walks that may still spell a split platform name go on
+                    // across joiners into the next words, as after any word. A lookahead:
+                    // the words after the apostrophe are read again as words of their own.
+                    var j3 = j2
+                    var after3 = after2
+                    while walkCount > 0 && j3 &+ 1 < n && kinds[Int(p[j3 &+ 1])] == Kind.letter
+                            && WordAutomaton.isJoiner(after3) {
+                        var k = 0
+                        while k < walkCount {
+                            let w = walks[k]
+                            let state = Int(w & Self.stateBits)
+                            if state == 1 || joinableAhead[state] == 0 || w & Self.gluedFlag != 0 {
+                                walkCount &-= 1
+                                walks[k] = walks[walkCount]
+                            } else {
+                                walks[k] = w | Self.joinedFlag
+                                k &+= 1
+                            }
+                        }
+                        j3 &+= 1
+                        while j3 < n && kinds[Int(p[j3])] == Kind.letter {
+                            if walkCount > 0 { advance(Int(cls[Int(p[j3])]), &walkCount) }
+                            j3 &+= 1
+                        }
+                        after3 = j3 < n ? p[j3] : 0x20
+                        for k in 0..<walkCount {
+                            let f = stateFacts[Int(walks[k] & Self.stateBits)]
+                            if f & Fact.joinable != 0 && f & (Fact.trigger | Fact.live | Fact.nounAlias) != 0 { return true }
+                        }
+                    }
                     walkCount = 0
                     previous = after
                     i = end &+ 1
                     continue
                 }
+                // Across the joiner go only walks that may still spell a joinable word;
+                // with none left, the next word takes the fast first-letters path.
                 var k = 0
                 while k < walkCount {
                     let w = walks[k]
-                    if w & Self.stateBits == 1 {
+                    let state = Int(w & Self.stateBits)
+                    if state == 1 || joinableAhead[state] == 0 {
                         walkCount &-= 1
                         walks[k] = walks[walkCount]
                     } else {
@@ -558,6 +639,7 @@ public struct Prefilter: Sendable {
             }
 
             if kind == Kind.digit {
+                if streetFrom < 0 { streetFrom = i }
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return true }
                 // A price or "#number" ends at a space: "$20 415-666-7777" holds a phone.
@@ -590,6 +672,13 @@ public struct Prefilter: Sendable {
                 i &+= 1
                 continue
             }
+            // A space outside a digit run only ends the word before.
+            if b == 0x20 && run.digits == 0 {
+                alnumStart = -1
+                previous = 0x20
+                i &+= 1
+                continue
+            }
             alnumStart = -1
             if b == 0x40 { return true }
             if b == 0x2E && dotStartsLabel(p, i, folded: folded) { return true }
@@ -605,8 +694,10 @@ public struct Prefilter: Sendable {
         // An address needs a house number: only then are street words worth a look.
         // An address needs a house number (a spelled-out one counts too); words after
         // the first digit were tested on the way, those before it are tested now.
-        guard (sawHouseNumber || sawSpelledDigits) && streetCandidateCount > 0 else { return false }
-        if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, folded: folded) }
+        guard sawHouseNumber || sawSpelledDigits else { return false }
+        if streetFrom > 0 && hasStreetWord(UnsafeBufferPointer(rebasing: p[0..<streetFrom]), kinds) { return true }
+        guard streetCandidateCount > 0 else { return false }
+        if streetCandidateCount > Self.maximumStreetCandidates { return hasStreetWord(p, kinds) }
         for k in 0..<streetCandidateCount {
             let c = streetCandidates[k]
             if isStreetWord(p, Int(c >> 32), Int(c & 0xFFFF_FFFF)) { return true }
@@ -616,13 +707,15 @@ public struct Prefilter: Sendable {
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street
     /// name ("…straße", "…straat", by its last three letters).
-    private func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    /// Words are read as the scan reads them, by `kinds` (letters; in folded text also
+    /// every byte from 0x80).
+    private func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = p.count
         var i = 0
         while i < n {
-            guard ASCII.isLetter(p[i]) || (folded && p[i] >= 0x80) else { i += 1; continue }
-            var j = i
-            while j < n && (ASCII.isLetter(p[j]) || (folded && p[j] >= 0x80)) { j += 1 }
+            guard kinds[Int(p[i])] == Kind.letter else { i &+= 1; continue }
+            var j = i &+ 1
+            while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
             if isStreetWord(p, i, j) { return true }
             i = j
         }
@@ -693,7 +786,10 @@ public struct Prefilter: Sendable {
         if nonASCII { return true }
         // "pd.read_csv(", "obj.name=": code, unless a scheme or "www." says it is a link.
         if j < n && (p[j] == 0x5F || p[j] == 0x28 || p[j] == 0x3D) && !hasSchemeOrWWW(p, before: i) { return false }
-        let label = UnsafeBufferPointer(rebasing: p[(i + 1)..<j])
+        // A hyphen after the ending is not part of it: links end before it ("acme.de-").
+        var e = j
+        while e > i + 1 && p[e - 1] == 0x2D { e -= 1 }
+        let label = UnsafeBufferPointer(rebasing: p[(i + 1)..<e])
         if label.count >= 4 && ASCII.lower(label[0]) == 0x78 && ASCII.lower(label[1]) == 0x6E
             && label[2] == 0x2D && label[3] == 0x2D { return true }
         return tldHashes.contains(TopLevelDomains.hash(label))

@@ -102,8 +102,17 @@ struct LinkScanner {
         if he < n && p[he] == 0x40 { return nil }
 
         let host = String(decoding: p[hs..<he], as: UTF8.self)
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+        // Split by bytes when the host is ASCII (a dot is then a character of its own);
+        // by characters otherwise, where a combining mark may join a dot.
+        let asciiHost = host.utf8.allSatisfy { $0 < 0x80 }
+        let labels: [Substring] = asciiHost
+            ? host.utf8.split(separator: 0x2E, omittingEmptySubsequences: false).map { Substring($0) }
+            : host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ label in
+                  guard !label.isEmpty && label.utf8.count <= 63 else { return false }
+                  if asciiHost { return label.utf8.first != 0x2D && label.utf8.last != 0x2D }
+                  return !label.hasPrefix("-") && !label.hasSuffix("-")
+              }),
               let tld = labels.last.map(String.init) else { return nil }
         let hasWWW = labels[0] == "www"
         // "www." names a host below it: "www.microsoft" is not one.

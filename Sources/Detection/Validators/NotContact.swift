@@ -11,7 +11,12 @@ enum NotContact {
     /// "v2.10.3", "192.168.0.1", "1.5x.com": a dotted name with a label of digits only
     /// before its ending is a version, an address or a quantity, not a host people type.
     static func hasNumericLabel(_ labels: [Substring]) -> Bool {
-        labels.dropLast().contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        labels.dropLast().contains { label in
+            guard !label.isEmpty else { return false }
+            // ASCII labels byte by byte (their only numbers are 0-9); others by character.
+            if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.utf8.allSatisfy { $0 &- 0x30 < 10 } }
+            return label.allSatisfy(\.isNumber)
+        }
     }
 
     /// Libraries and frameworks named like hosts: "ASP.NET", "Socket.IO".

@@ -1,0 +1,109 @@
+import Testing
+@testable import Detection
+
+/// The prefilter's fast paths (first letters looked up in tables, walks dropped at a
+/// joiner when no split platform name can follow, ASCII folded eight bytes at a time)
+/// against the slow truth: the whole detector run without the prefilter. On random
+/// texts built from the pieces those paths decide on, and on split names after short
+/// everyday words, whatever the detector finds the prefilter must have let through.
+@Suite struct PrefilterDifferentialTests {
+    static let detector = Harness.detector
+
+    /// SplitMix64: the same texts on every run and machine.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
+    }
+
+    /// Everyday words (many start like a trigger or a number word), trigger words whole
+    /// and split, numbers spelled and written, street words, address and link pieces,
+    /// and disguises: zero-width, full-width, Cyrillic, emoji, Arabic-Indic digits.
+    static let pieces = [
+        "a", "I", "on", "to", "me", "we", "so", "in", "up", "of", "do", "no", "un", "the", "and", "project", "offer",
+        "set", "second", "view", "place", "plan", "quality", "several", "found", "three", "through", "feedback",
+        "skype", "s k y p e", "sky pe", "sk-ype", "what's app", "whats app", "w h a t s a p p", "tele gram", "tele-gram",
+        "in sta", "insta", "telegram", "zoom", "signal", "line", "LINE", "id", "wechat", "we chat", "link edin",
+        "email", "e mail", "gmail", "g mail", "dot", "at", "com", ".com", "@", "acme.de", "(dot)", "[at]",
+        "five", "oh", "double", "one", "nine", "zero", "sept", "drei", "cinco", "555", "0199", "+44", "12",
+        "2024-03-15", "$12,500", "#10234", "Street", "St.", "rue", "Calle", "Mayor", "Hauptstraße", "PO Box", "Box",
+        "offline", "platform", "fee", "pay", "me", "directly", "live:", "anna_77", "call", "text", "number",
+        "\u{200B}", "Ｓｋｙｐｅ", "ѕкуре", "🔹", "٥٥٥", "Jürgen", "—", "'", "’", "s",
+    ]
+    static let separators = [" ", " ", " ", "", "-", ".", ", ", "\n", "_", "*", ": "]
+
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var random = Random(state: seed)
+        var out: [String] = []
+        for _ in 0..<count {
+            var text = ""
+            for k in 0..<Int(2 + random.next() % 9) {
+                if k > 0 { text += random.pick(separators) }
+                var piece = random.pick(pieces)
+                if random.next() % 5 == 0 { piece = piece.uppercased() }
+                text += piece
+            }
+            out.append(text)
+        }
+        return out
+    }
+
+    @Test func neverHidesWhatTheDetectorFindsInRandomTexts() {
+        var rejected = 0, found = 0
+        for text in Self.randomTexts(count: 4000, seed: 11) {
+            let all = Self.detector.findings(in: text, explain: false, usePrefilter: false)
+            if !all.isEmpty { found += 1 }
+            guard !Self.detector.mayContainFinding(text) else { continue }
+            rejected += 1
+            #expect(all.isEmpty, "prefilter hides \(all.map(\.kind.rawValue)) in: \(text)")
+        }
+        // Both sides are exercised: texts turned away, and texts with findings.
+        #expect(rejected > 200)
+        #expect(found > 200)
+    }
+
+    /// A split platform name right after a short word that starts like another lexicon
+    /// word: the walk of that word is dropped at the joiner, the name's own walk is not.
+    static let splitAfterShortWords = [
+        "I am on s k y p e", "a sky pe id", "on s-k-y-p-e", "we use what's app", "so tele gram then",
+        "in sta is fine", "to s k y p e", "do w h a t s a p p", "me on sk ype", "no t e l e g r a m",
+    ]
+
+    @Test(arguments: splitAfterShortWords)
+    func splitNameAfterShortWordPasses(_ text: String) {
+        let passed = Self.detector.mayContainFinding(text)
+        #expect(passed)
+    }
+
+    /// The eight-bytes-at-a-time fold: texts mostly ASCII with one non-ASCII character
+    /// at every position class (before, inside and after the eight-byte blocks) decide
+    /// as the detector does.
+    @Test func mostlyASCIITextsWithOneNonASCIICharacter() {
+        let bases = ["Add me on Skype: anna.k", "call 555 0199 12 now", "ANNA AT GMAIL DOT COM",
+                     "Thanks, I'll send the revised logo tomorrow", "see you at 3pm on the platform"]
+        var checked = 0
+        for base in bases {
+            let scalars = Array(base.unicodeScalars)
+            for at in 0...scalars.count {
+                for extra in ["é", "🔹", "\u{200B}", "Ｓ"] {
+                    var s = String.UnicodeScalarView(scalars[..<at])
+                    s.append(contentsOf: extra.unicodeScalars)
+                    s.append(contentsOf: scalars[at...])
+                    let text = String(s)
+                    if !Self.detector.mayContainFinding(text) {
+                        let found = Self.detector.findings(in: text, explain: false, usePrefilter: false)
+                        #expect(found.isEmpty, "prefilter hides \(found.map(\.kind.rawValue)) in: \(text)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 400)
+    }
+}
