@@ -82,6 +82,14 @@ struct BenchFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// CPU seconds this thread has used: beside the wall time, it shows how much of
+/// a stage's time went to other work on a shared machine.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 /// Seconds on a clock that only goes forward.
 func monotonicSeconds() -> Double {
     var t = timespec()

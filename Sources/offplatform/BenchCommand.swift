@@ -107,21 +107,24 @@ struct BenchCommand: ParsableCommand {
         }
 
         // Parsing first: it counts what every other figure is divided by, and leaves the files in the page cache.
-        var parseRuns: [Double] = []
+        var parseRuns: [Double] = [], parseCPU: [Double] = []
         var count = BenchStages.ParseCount()
         for k in 1...`repeat` {
             note("parsing \(inputs.count) file(s), run \(k) of \(`repeat`)")
-            let began = monotonicSeconds()
+            let began = monotonicSeconds(), cpu = threadCPUSeconds()
             count = try BenchStages.parse(inputs)
             parseRuns.append(monotonicSeconds() - began)
+            parseCPU.append(threadCPUSeconds() - cpu)
         }
         note(String(format: "%.1f MB uncompressed, %d messages", Double(count.uncompressedBytes) / 1e6, count.messages))
 
         let tool = try BenchStages.decompressor()
-        var decompressRuns: [Double] = []
+        var decompressRuns: [Double] = [], decompressCPU: [Double] = []
         for k in 1...`repeat` {
             note("\(tool.name) -dc, \(cores) at once, run \(k) of \(`repeat`)")
-            decompressRuns.append(try BenchStages.decompressAll(paths, tool: tool.path, atOnce: cores))
+            let (seconds, cpu) = try BenchStages.decompressAll(paths, tool: tool.path, atOnce: cores)
+            decompressRuns.append(seconds)
+            decompressCPU.append(cpu)
         }
 
         note("detector: decoding a sample of message texts")
@@ -129,13 +132,14 @@ struct BenchCommand: ParsableCommand {
         let texts = BenchStages.sampleTexts(inputs, budget: try GenerateCommand.parseSize(detectorSample))
         let textBytes = texts.reduce(Int64(0)) { $0 + Int64($1.utf8.count) }
         _ = BenchStages.detect(detector, Array(texts.prefix(2_000)))   // lexicons and first-use costs, untimed
-        var detectRuns: [Double] = []
+        var detectRuns: [Double] = [], detectCPU: [Double] = []
         var findings = 0
         for k in 1...`repeat` {
             note(String(format: "detector alone over %d texts (%.1f MB), run %d of %d", texts.count, Double(textBytes) / 1e6, k, `repeat`))
-            let began = monotonicSeconds()
+            let began = monotonicSeconds(), cpu = threadCPUSeconds()
             findings = BenchStages.detect(detector, texts)
             detectRuns.append(monotonicSeconds() - began)
+            detectCPU.append(threadCPUSeconds() - cpu)
         }
         let prefilterBegan = monotonicSeconds()
         let passed = BenchStages.prefilterPasses(detector, texts)
@@ -146,9 +150,8 @@ struct BenchCommand: ParsableCommand {
         defer { if !keep { try? FileManager.default.removeItem(atPath: scratchRoot) } }
         var analyzed: [BenchReport.Analyze] = []
         for j in jobsList {
-            var runs: [Double] = []
+            var runs: [Double] = [], cpu: [Double] = []
             var peak: Int64 = 0
-            var cpu = Double.infinity
             var code: Int32 = 0
             for k in 1...`repeat` {
                 note("analyze --jobs \(j), run \(k) of \(`repeat`)")
@@ -156,26 +159,27 @@ struct BenchCommand: ParsableCommand {
                 let (seconds, ending) = try BenchStages.analyze(executable: executable, directory: directory, jobs: j, scratch: scratch)
                 runs.append(seconds)
                 peak = max(peak, ending.peakResidentBytes)
-                cpu = min(cpu, ending.cpuSeconds)
+                cpu.append(ending.cpuSeconds)
                 code = ending.exitCode ?? 0
                 if !keep { try? FileManager.default.removeItem(atPath: scratch) }
             }
             let best = runs.min()!
             analyzed.append(BenchReport.Analyze(
                 jobs: j, seconds: best, runs: runs, mbPerSecond: Double(count.uncompressedBytes) / 1e6 / best,
-                messagesPerSecond: Double(count.messages) / best, peakResidentBytes: peak, cpuSeconds: cpu, exitCode: code))
+                messagesPerSecond: Double(count.messages) / best, peakResidentBytes: peak, cpuSeconds: cpu[Self.best(runs)], exitCode: code))
         }
 
         let decompression = BenchReport.Decompression(
             tool: "\(tool.name) -dc", processesAtOnce: cores, uncompressedBytes: count.uncompressedBytes,
-            seconds: decompressRuns.min()!, runs: decompressRuns,
+            seconds: decompressRuns.min()!, runs: decompressRuns, cpuSeconds: decompressCPU[Self.best(decompressRuns)],
             mbPerSecond: Double(count.uncompressedBytes) / 1e6 / decompressRuns.min()!)
         let parsing = BenchReport.Parsing(
             uncompressedBytes: count.uncompressedBytes, lines: count.lines, records: count.records, rejected: count.rejected,
-            seconds: parseRuns.min()!, runs: parseRuns, mbPerSecond: Double(count.uncompressedBytes) / 1e6 / parseRuns.min()!)
+            seconds: parseRuns.min()!, runs: parseRuns, cpuSeconds: parseCPU[Self.best(parseRuns)], mbPerSecond: Double(count.uncompressedBytes) / 1e6 / parseRuns.min()!)
         let detectSeconds = detectRuns.min()!
         let detectorFigures = BenchReport.DetectorAlone(
             texts: texts.count, textBytes: textBytes, findings: findings, seconds: detectSeconds, runs: detectRuns,
+            cpuSeconds: detectCPU[Self.best(detectRuns)],
             mbPerSecondPerCore: Double(textBytes) / 1e6 / detectSeconds, textsPerSecond: Double(texts.count) / detectSeconds,
             prefilterPassShare: texts.isEmpty ? 0 : Double(passed) / Double(texts.count), prefilterSeconds: prefilterSeconds,
             prefilterMBPerSecond: Double(textBytes) / 1e6 / max(prefilterSeconds, 1e-9))
@@ -246,6 +250,9 @@ struct BenchCommand: ParsableCommand {
         FileManager.default.createFile(atPath: marker, contents: Data("offplatform generate --size \(size) --files \(files) --seed \(seed)\n".utf8))
         return (directory, true, false)
     }
+
+    /// The index of the shortest run.
+    static func best(_ runs: [Double]) -> Int { runs.indices.min { runs[$0] < runs[$1] }! }
 
     static func shellQuoted(_ s: String) -> String {
         if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=,:".contains($0) }) { return s }

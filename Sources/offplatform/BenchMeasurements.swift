@@ -101,12 +101,14 @@ enum BenchStages {
     }
 
     /// One decompressor process per file (plain files are read by `cat`), at most
-    /// `atOnce` at a time, output to /dev/null; returns the wall time of the lot.
-    static func decompressAll(_ paths: [String], tool: String, atOnce: Int) throws -> Double {
+    /// `atOnce` at a time, output to /dev/null; returns the wall time of the lot
+    /// and the CPU time of its processes.
+    static func decompressAll(_ paths: [String], tool: String, atOnce: Int) throws -> (seconds: Double, cpuSeconds: Double) {
         let cat = executableInPath("cat") ?? "/bin/cat"
         let began = monotonicSeconds()
         var running: [pid_t: String] = [:]
         var next = 0
+        var cpu = 0.0
         while next < paths.count || !running.isEmpty {
             while next < paths.count && running.count < atOnce {
                 let path = paths[next]
@@ -116,11 +118,12 @@ enum BenchStages {
             }
             let (pid, ending) = try BenchChild.waitForAny()
             guard let path = running.removeValue(forKey: pid) else { continue }
+            cpu += ending.cpuSeconds
             if ending.exitCode != 0 {
                 throw BenchFailure("\(URL(fileURLWithPath: tool).lastPathComponent) -dc \(path) failed (status \(ending.exitCode ?? -1), signal \(ending.signal ?? 0))")
             }
         }
-        return monotonicSeconds() - began
+        return (monotonicSeconds() - began, cpu)
     }
 
     /// `analyze` by this very executable, into a fresh database and reports folder

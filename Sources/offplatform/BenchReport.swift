@@ -32,6 +32,8 @@ struct BenchReport: Codable {
         var uncompressedBytes: Int64
         var seconds: Double
         var runs: [Double]
+        /// CPU time of the decompressor processes in the best run.
+        var cpuSeconds: Double
         var mbPerSecond: Double
     }
 
@@ -41,6 +43,8 @@ struct BenchReport: Codable {
         var findings: Int
         var seconds: Double
         var runs: [Double]
+        /// CPU time of the thread in the best run (less than `seconds` when the machine was busy).
+        var cpuSeconds: Double
         /// One thread, so this is also MB/s per core.
         var mbPerSecondPerCore: Double
         var textsPerSecond: Double
@@ -57,6 +61,8 @@ struct BenchReport: Codable {
         var rejected: Int
         var seconds: Double
         var runs: [Double]
+        /// CPU time of the thread in the best run.
+        var cpuSeconds: Double
         var mbPerSecond: Double
     }
 
@@ -68,6 +74,7 @@ struct BenchReport: Codable {
         var messagesPerSecond: Double
         /// The largest `ru_maxrss` of the child over the runs.
         var peakResidentBytes: Int64
+        /// CPU time (user + system) of the child in the best run.
         var cpuSeconds: Double
         var exitCode: Int32
     }
@@ -121,14 +128,14 @@ struct BenchReport: Codable {
         var rows: [[String]] = [["stage", "threads", "seconds", "MB/s", "per second", "notes"]]
         let d = decompression
         rows.append(["decompression limit (\(d.tool), \(d.processesAtOnce) at once)", "\(d.processesAtOnce)", Self.f2(d.seconds),
-                     Self.f1(d.mbPerSecond), "", "one process per file, output to /dev/null"])
+                     Self.f1(d.mbPerSecond), "", "CPU \(Self.f1(d.cpuSeconds)) s; one process per file, output to /dev/null"])
         let p = parsing
         rows.append(["parsing (read, inflate, split, decode)", "1", Self.f2(p.seconds), Self.f1(p.mbPerSecond),
-                     "\(Self.grouped(Int(Double(p.records) / max(p.seconds, 1e-9)))) records", "no detection"])
+                     "\(Self.grouped(Int(Double(p.records) / max(p.seconds, 1e-9)))) records", "CPU \(Self.f1(p.cpuSeconds)) s; no detection"])
         let t = detector
         rows.append(["detector alone (\(Self.grouped(t.texts)) texts, \(Self.mb(t.textBytes)))", "1", Self.f2(t.seconds),
                      Self.f1(t.mbPerSecondPerCore), "\(Self.grouped(Int(t.textsPerSecond))) texts",
-                     String(format: "prefilter passes %.1f%% of texts, %.0f MB/s", t.prefilterPassShare * 100, t.prefilterMBPerSecond)])
+                     String(format: "CPU %.1f s; prefilter passes %.1f%% of texts, %.0f MB/s", t.cpuSeconds, t.prefilterPassShare * 100, t.prefilterMBPerSecond)])
         for a in analyze {
             rows.append(["analyze --jobs \(a.jobs) (end to end)", "\(a.jobs)", Self.f2(a.seconds), Self.f1(a.mbPerSecond),
                          "\(Self.grouped(Int(a.messagesPerSecond))) messages",

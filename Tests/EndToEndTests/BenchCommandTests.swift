@@ -83,6 +83,9 @@ import TestSupport
         #expect(runs.allSatisfy { $0 > 0 })
         let seconds = try Self.number(s, "seconds")
         #expect(seconds == runs.min())
+        // Present for every stage; the in-process parsing thread certainly used some CPU.
+        let cpu = try Self.number(s, "cpu_seconds")
+        #expect(stage == "parsing" ? cpu > 0 : cpu >= 0)
         let expected = try Self.number(s, "uncompressed_bytes") / 1e6 / seconds
         #expect(abs(try Self.number(s, "mb_per_second") - expected) <= expected * 1e-9)
     }
@@ -91,6 +94,7 @@ import TestSupport
         let d = try Self.section("detector")
         let texts = try Self.number(d, "texts"), bytes = try Self.number(d, "text_bytes"), seconds = try Self.number(d, "seconds")
         #expect(texts > 0 && bytes > 0 && seconds > 0)
+        #expect(try Self.number(d, "cpu_seconds") > 0)
         #expect(texts <= Double(try Self.generated().messages))
         #expect(abs(try Self.number(d, "mb_per_second_per_core") - bytes / 1e6 / seconds) <= 1e-6 * bytes / seconds)
         #expect(abs(try Self.number(d, "texts_per_second") - texts / seconds) <= 1e-6 * texts / seconds)
