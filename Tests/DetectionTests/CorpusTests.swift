@@ -6,7 +6,9 @@ import Testing
 /// kind's F1 must stay at or above the value recorded in Corpus/thresholds.json:
 /// when a change raises a score, raise its threshold in the same commit; a drop
 /// fails. `heldout.jsonl` was written before tuning and is not tuned on; its scores
-/// are recorded separately.
+/// are recorded separately. `heldout-2.jsonl` is a second such batch, written before
+/// the tuning on the generator's misses (unsolicited contact, requests, LINE, IBANs,
+/// Spanish addresses, dimensions) and scored on its own.
 @Suite struct CorpusTests {
     static func corpus(_ name: String) throws -> [LabeledText] {
         let url = try #require(Bundle.module.url(forResource: "Corpus/\(name)", withExtension: "jsonl"))
@@ -35,7 +37,7 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test(arguments: ["tuning", "heldout"])
+    @Test(arguments: ["tuning", "heldout", "heldout-2"])
     func scoresDoNotDrop(_ name: String) throws {
         let score = Self.score(try Self.corpus(name))
         print(Self.report(name, score))

@@ -100,6 +100,36 @@ import Testing
         #expect(Self.withPhones.findings(in: "call 555 123 4567").first?.platform == nil)
     }
 
+    /// "line" is the LINE app only where the text makes it an app.
+    static let lineContexts: [(String, String?)] = [
+        ("For future work, my direct line is +1 503 555 0147.", nil),
+        ("Our support line is +1 415 555 0100, Mon–Fri.", nil),
+        ("Phone line: +1 415 555 0100", nil),
+        ("LINE: +81 90 1234 5678", "line"),
+        ("add me on LINE +81 90 1234 5678", "line"),
+        ("my LINE account is linked to +81 90 1234 5678", "line"),
+        ("Telegram or LINE, +81 90 1234 5678", "line"),
+    ]
+
+    @Test(arguments: lineContexts)
+    func lineIsAnAppOnlyInAppContext(_ text: String, _ platform: String?) {
+        let phones = Harness.detector.findings(in: text).filter { $0.kind == .phone }
+        #expect(phones.count == 1)
+        #expect(phones.first?.platform == platform)
+    }
+
+    @Test func anIBANIsPaymentByBankTransfer() {
+        let f = Harness.detector.findings(in: "My bank details for milestone 2: IT60 X054 2811 1010 0000 0123 456")
+        #expect(f.map(\.kind) == [.paymentAccount])
+        #expect(f.first?.platform == "bank_transfer")
+    }
+
+    @Test(arguments: ["Renders at 3840 × 2160, 2 rounds of changes, $220 each.", "Banner 1920×1080, 2 versions",
+                      "Print size 2480 x 3508 px", "the 3840x2160 render, 2 of them"])
+    func dimensionsAreNeverPhones(_ text: String) {
+        #expect(Harness.detector.findings(in: text).isEmpty)
+    }
+
     @Test func addingARecognizerKeepsTheOthers() {
         #expect(Self.withPhones.recognizerNames == Harness.detector.recognizerNames + ["digit_run_stand_in"])
     }

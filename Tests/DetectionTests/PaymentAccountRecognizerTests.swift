@@ -24,7 +24,9 @@ import Testing
         ("I accept Wise or Revolut", ["accept Wise"]),
         ("let's skip the platform fee", ["skip the platform fee"]),
         ("we could pay outside the platform", ["pay outside the platform"]),
+        ("For the index (not in the contract), just pay me directly, €150.", ["pay me directly"]),
         // Not payment outside
+        ("For the index, I can't be paid directly, sorry", []),
         ("DE89 3704 0044 0532 0130 01", []),
         ("2LgqButDNV2rVHe9DATt6WqD8tKZEKvaK2", []),
         ("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", []),

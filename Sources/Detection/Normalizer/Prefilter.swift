@@ -493,6 +493,8 @@ public struct Prefilter: Sendable {
                     if f & Fact.live != 0 && after == 0x3A { return true }
                     // "LINE id", "LINE: …": a noun-only name before a channel noun or a colon.
                     if f & Fact.nounAlias != 0 && (after == 0x3A || channelNounFollows(p, end, folded: folded)) { return true }
+                    // "add me on LINE": the recognizers read it as the app too (NounPlatformName).
+                    if f & Fact.nounAlias != 0 && channelPrepositionBefore(p, alnumStart) { return true }
                 }
                 if number {
                     if run.gap > Self.maximumDigitGap {
@@ -648,6 +650,20 @@ public struct Prefilter: Sendable {
         while e < p.count && (ASCII.isLetter(p[e]) || (folded && p[e] >= 0x80)) { e += 1 }
         guard e > j, let id = channelNouns.entry(for: UnsafeBufferPointer(rebasing: p[j..<e])) else { return false }
         return facts[Int(id)] & Fact.channelNoun != 0
+    }
+
+    /// Whether the word before `start`, across spaces, is "on" or "via".
+    private func channelPrepositionBefore(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var j = start
+        while j > 0 && p[j - 1] == 0x20 { j -= 1 }
+        guard j < start else { return false }
+        var s = j
+        while s > 0 && ASCII.isLetter(p[s - 1]) { s -= 1 }
+        switch j - s {
+        case 2: return ASCII.lower(p[s]) == 0x6F && ASCII.lower(p[s + 1]) == 0x6E
+        case 3: return ASCII.lower(p[s]) == 0x76 && ASCII.lower(p[s + 1]) == 0x69 && ASCII.lower(p[s + 2]) == 0x61
+        default: return false
+        }
     }
 
     /// Whether the dotted name holding the dot at `i` starts with "www." or follows "://".

@@ -14,7 +14,14 @@ struct ClauseCues {
     /// don't we …", "don't hesitate to …" and "no problem".
     func negated(before t: Int) -> Bool {
         let clause = index.clause(of: t)
-        for k in clause.lowerBound..<t where index.has(k, .negation) {
+        // A negation's reach ends at a comma, bracket or colon: "For the index (not in
+        // the contract), just pay me directly", "No, email me".
+        var from = clause.lowerBound
+        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) where Self.isPartBreak(index, k) {
+            from = k + 1
+            break
+        }
+        for k in from..<t where index.has(k, .negation) {
             if k > clause.lowerBound && index.isWord(k - 1, W.why) { continue }
             if k + 1 < t && index.has(k + 1, .negationException) { continue }
             if k + 2 < t && index.isWord(k + 1, W.to) && index.has(k + 2, .negationException) { continue }
@@ -57,13 +64,22 @@ struct ClauseCues {
         // "don't hesitate to email me", "feel free to text me", "don't forget to add me"
         if verb >= 2 && index.isWord(verb - 1, W.to)
             && (index.has(verb - 2, .negationException) || index.isWord(verb - 2, W.free)) { return true }
+        // The verb opens its clause, or the part of it after a comma, bracket or colon
+        // ("For the index (not in the contract), just pay me directly").
         let clause = index.clause(of: verb)
-        var k = clause.lowerBound
-        while k < verb {
-            if index.tokens[k].kind == .punct || index.isWord(k, Self.openers) { k += 1; continue }
+        var k = verb - 1
+        while k >= clause.lowerBound {
+            if Self.isPartBreak(index, k) { return true }
+            if index.tokens[k].kind == .punct || index.isWord(k, Self.openers) { k -= 1; continue }
             return false
         }
         return true
+    }
+
+    /// A comma, bracket or colon: where a negation's reach ends and an imperative may start.
+    static func isPartBreak(_ index: TextIndex, _ k: Int) -> Bool {
+        let tok = index.tokens[k]
+        return tok.kind == .punct && (tok.byte == 0x2C || tok.byte == 0x28 || tok.byte == 0x29 || tok.byte == 0x3A)
     }
 
     /// Words that may follow a channel name without making it part of a compound:

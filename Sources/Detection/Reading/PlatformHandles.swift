@@ -74,6 +74,7 @@ struct PlatformHandleFinder {
     /// Whether a platform name here names the platform (weak names not before words
     /// that make them ordinary words).
     func namesPlatform(_ t: Int) -> Bool {
+        if index.alias(t)?.strength == .noun { return NounPlatformName.names(t, index) }
         let key = index.tokens[t].key
         guard let after = Self.notPlatformAfter[key], t + 1 < index.tokens.count else { return true }
         if key == Self.x, t > 0, index.tokens[t - 1].kind == .number { return false }
@@ -83,6 +84,12 @@ struct PlatformHandleFinder {
     private func identifierAfter(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {
         let tokens = index.tokens
         var k = t + 1
+        // A name that holds its "ID" ("skype id") ties what follows like "is".
+        // So does an "ID" word ("LINE, ID anna_k"), when the identifier ends its clause
+        // ("Skype ID verification failed" names no one).
+        let nameToken = index.tokens[t]
+        var idMarker = nameToken.end - nameToken.start > 3 && index.bytes[nameToken.end - 1] == 0x64
+            && index.bytes[nameToken.end - 2] == 0x69 && !ASCII.isAlnum(index.bytes[nameToken.end - 3])
         var marker = false
         var fillers = 0
         while k < tokens.count && fillers <= 5 {
@@ -107,8 +114,14 @@ struct PlatformHandleFinder {
                 break
             }
             // "skype id: …", "telegram handle is …": the noun is skipped; ":" or "is" tie.
-            if index.has(k, .channelNoun) || index.isWord(k, Self.fillers) {
+            // A filler glued to what follows is the identifier's start: "skype: the.anna.k".
+            let glued = k + 2 < tokens.count && !tokens[k + 1].spaceBefore && tokens[k + 1].kind == .punct
+                && (tokens[k + 1].byte == 0x2E || tokens[k + 1].byte == 0x5F || tokens[k + 1].byte == 0x2D)
+                && !tokens[k + 2].spaceBefore && tokens[k + 2].isWordLike
+            if !glued && (index.has(k, .channelNoun) || index.isWord(k, Self.fillers)) {
+                // "is", or a word naming an identifier ("LINE, ID anna_k", "signal username anna").
                 if index.isWord(k, Self.markers) { marker = true }
+                if index.isWord(k, W.idWords) { idMarker = true }
                 k += 1
                 fillers += 1
                 continue
@@ -118,6 +131,7 @@ struct PlatformHandleFinder {
         guard k < tokens.count else { return nil }
         guard let range = identifier(startingAt: tokens[k].start, platform: platform) else { return nil }
         let prefixed = index.bytes[range.lowerBound] == 0x40
+        if idMarker && !marker && endsClause(after: range.upperBound) { marker = true }
         if strength != .strong && !marker && !prefixed { return nil }
         // One- and two-letter names ("x", "ig", "fb") are too common in code and units:
         // they take only an "@handle" or a handle-shaped identifier.
@@ -126,6 +140,15 @@ struct PlatformHandleFinder {
         let name = index.word(t)
         return PlatformHandle(platform: platform, range: range, rule: "after_name",
                               explanation: "identifier after the platform name '\(name)'")
+    }
+
+    /// Whether nothing but spaces and punctuation stand between byte `i` and the end
+    /// of the text, a line break or a sentence mark.
+    private func endsClause(after i: Int) -> Bool {
+        let p = index.bytes
+        var j = i
+        while j < p.count && p[j] == 0x20 { j += 1 }
+        return j == p.count || [0x0A, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(p[j])
     }
 
     private func identifierBefore(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {

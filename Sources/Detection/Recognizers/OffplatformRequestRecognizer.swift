@@ -32,12 +32,27 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                             "talk", "project", "communication", "things", "further", "there", "over", "up",
                                             "meeting", "call", "session", "review", "screen", "demo", "interview",
                                             "out"])
+    /// Fillers after "give me a …" that name the phone: "give me a ring", "send me a text".
+    static let phoneFillers = WordSet(["ring", "buzz", "bell", "text"])
+    /// "are you free for a Zoom call?", "would a Skype call work?": nouns of a call.
+    static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
+                                    "interview"])
+    static let indefinite = WordSet(["a", "an"])
+    /// Questions about a call that happened: "did you have a Zoom call with them?"
+    static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
+    /// "what email do you use for …?", "which number should I call?"
+    static let whichWords = WordSet(["what", "which"])
+    static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
+    static let somewhere = WordSet(["somewhere", "someplace"])
+    static let elseWord = WordSet(["else"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
-        // Every pattern ends on a channel name, an offline word or a place.
-        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place]) else { return }
+        // Every pattern ends on a channel name, an offline word or a place, or a word
+        // that names the phone after a contact verb ("give me a ring").
+        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place])
+            || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
         for t in index.tokens.indices {
@@ -80,12 +95,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                                    || index.has(t - 1, .article) || index.has(t - 1, .personal))
             return before || nounAfter ? (info.slug, true) : nil
         case .noun:
-            return nounAfter ? (info.slug, true) : nil
+            // namesPlatform has already asked for an app's context ("on LINE", "LINE ID").
+            return (info.slug, true)
         }
     }
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
-        index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
+        // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
+        if index.isWord(t, Self.somewhere) { return index.isWord(t + 1, Self.elseWord) }
+        return index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
     }
 
     /// "off the platform", "outside this site": the last token of the phrase.
@@ -112,7 +130,46 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if let m = presence(t, index, cues) { return m }
+        if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
+        if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) { return m }
         return nil
+    }
+
+    /// "are you free for a Zoom call later?", "would a Skype call on Friday work?",
+    /// "is a video call on Google Meet ok?": a call on another platform proposed in a
+    /// question or a proposal (not a question about one that happened).
+    private func callProposal(_ a: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(a) || cues.proposal(before: a) else { return nil }
+        let clause = index.clause(of: a)
+        if clause.contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
+        var k = a + 1
+        if k < clause.upperBound && index.has(k, .article) && !index.isWord(k, Self.indefinite) { k += 1 }
+        guard k < clause.upperBound else { return nil }
+        // "a Zoom call"
+        if index.alias(k) != nil, k + 1 < clause.upperBound, index.isWord(k + 1, Self.callNouns),
+           let (platform, _) = channel(k, index), let platform, platform != "email" {
+            return (a, k + 1, platform, "move", "proposes a call on \(platform)")
+        }
+        // "a video call on Google Meet"
+        var n = k
+        while n < clause.upperBound && n < k + 2 && index.isWord(n, Self.callNouns) { n += 1 }
+        guard n > k, n + 1 < clause.upperBound, index.has(n, .preposition) else { return nil }
+        var c = n + 1
+        if c < clause.upperBound && index.has(c, .article) { c += 1 }
+        guard c < clause.upperBound, let (platform, _) = channel(c, index), let platform, platform != "email" else { return nil }
+        return (a, c, platform, "move", "proposes a call on \(platform)")
+    }
+
+    /// "What email do you use for the repo?", "Which number should I call?": a
+    /// question that asks for the other side's address by naming the channel.
+    private func whichChannel(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(w), cues.imperative(w) else { return nil }
+        var k = w + 1
+        if k < index.tokens.count && index.has(k, .personal) && index.alias(k) == nil { k += 1 }
+        guard k + 1 < index.tokens.count, let (id, strength) = index.alias(k), strength != .noun,
+              let info = lexicon.platform(id), info.kind != .paymentAccount,
+              PlatformHandleFinder(index: index).namesPlatform(k), index.isWord(k + 1, Self.askingAux) else { return nil }
+        return (w, k, info.slug, "ask", "asks which \(info.slug) the other side uses")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
@@ -159,6 +216,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
         let please = clause.contains { index.isWord($0, W.please) }
         guard asker != nil || please || cues.question(your) || cues.proposal(before: your) else { return nil }
+        // "I emailed you at your Gmail address, did it arrive?": the address already
+        // used, a report of contact (the unsolicited-contact recognizer's), not an ask.
+        if asker == nil && (clause.lowerBound..<your).contains(where: { index.has($0, .pastContact) }) { return nil }
         return (asker ?? your, end, platform, "ask", "asks for the other side's \(platform ?? "contact")")
     }
 
@@ -171,15 +231,18 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         let clause = index.clause(of: v)
         var k = v + 2
         var steps = 0
+        var implied: Int? = nil  // "give me a ring", "send me a text": the filler names the phone
         while k < clause.upperBound && steps < 6 {
             if let (platform, _) = channel(k, index) {
                 return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
             }
+            if index.isWord(k, Self.phoneFillers) && k > v + 2 && index.has(k - 1, .article) { implied = k }
             if let end = offPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
             }
             if isOfflineMove(k, index) || index.isWord(k, W.directly) {
-                return (v, k, nil, "contact_me", "asks to be contacted \(index.word(k))")
+                let end = index.isWord(k, Self.somewhere) ? k + 1 : k
+                return (v, end, nil, "contact_me", "asks to be contacted \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .my) || index.has(k, .your) || index.has(k, .article)
                 || index.isWord(k, Self.objectFillers) || index.has(k, .personal) {
@@ -188,6 +251,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 continue
             }
             break
+        }
+        if let implied {
+            return (v, implied, "phone", "contact_me", "asks to be contacted by phone ('\(index.word(implied))')")
         }
         if verbChannel >= 0, let info = lexicon.platform(verbChannel) {
             // "call me crazy": a verb that names a channel still needs no name after it.
@@ -200,6 +266,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     private func move(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
         let clause = index.clause(of: v)
+        // "did you have a Zoom call with them?": a question about what happened.
+        if cues.question(v) && (clause.lowerBound..<v).contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
         var k = v + 1
         var steps = 0
         var sawLink = false
@@ -221,11 +289,19 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
             }
             if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
-                return (v, k, nil, "offline", "proposes to talk \(index.word(k))")
+                let end = index.isWord(k, Self.somewhere) ? k + 1 : k
+                return (v, end, nil, "offline", "proposes to talk \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .article) {
                 sawLink = true
                 k += 1
+                steps += 1
+                continue
+            }
+            // "let's talk about phase 2 on Zoom": the topic is skipped, up to the
+            // preposition that may name the channel.
+            if index.isWord(k, W.about) && !sawLink, let p = topicEnd(after: k, clause, index) {
+                k = p
                 steps += 1
                 continue
             }
@@ -245,10 +321,23 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         return nil
     }
 
+    /// The preposition after a short topic ("about [the] phase 2 on …", "about the
+    /// logo via …"), or nil when none follows within a few words.
+    private func topicEnd(after about: Int, _ clause: Range<Int>, _ index: TextIndex) -> Int? {
+        var k = about + 1
+        while k < clause.upperBound && k <= about + 4 {
+            if index.has(k, .preposition) && k > about + 1 { return k }
+            guard index.tokens[k].isWordLike, index.alias(k) == nil else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// "let's zoom tomorrow", "can we skype later?": a channel used as a verb.
     private func channelVerb(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard let e = index.info(t), e.roles.contains(.contactVerb), e.roles.contains(.alias), e.contactChannel >= 0,
-              t > 0, let info = lexicon.platform(e.contactChannel) else { return nil }
+              t > 0, let info = lexicon.platform(e.contactChannel),
+              PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }  // not "could you zoom in"
         let proposed = index.isWord(t - 1, W.lets) || (index.has(t - 1, .subject) && t > 1 && index.has(t - 2, .modal))
             || (index.has(t - 1, .modal) && t > 1 && index.has(t - 2, .subject)) || index.isWord(t - 1, W.channelVerbLead)
         guard proposed, t + 1 >= index.tokens.count || !index.has(t + 1, .object) else { return nil }

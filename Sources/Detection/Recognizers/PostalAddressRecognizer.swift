@@ -134,10 +134,23 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
         return (index.tokens[n].start..<index.tokens[last].end, "number_type_name", "a house number, a street type and a street name")
     }
 
+    /// Lower-case words that join a street type to its name in Romance and other
+    /// languages: "Calle de Alcalá", "Avenida de la Constitución", "Rua dos Anjos",
+    /// "Via della Spiga".
+    static let nameParticles = WordSet(["de", "del", "della", "delle", "dei", "degli", "la", "le", "les", "los", "las",
+                                        "des", "du", "di", "da", "do", "dos", "das", "van", "von", "der",
+                                        "den", "y", "i", "e"])
+
     private func typeNameNumber(_ t: Int, _ index: TextIndex) -> (Range<Int>, String, String)? {
         var k = afterAbbreviation(t, index)
         var words = 0
-        guard k < index.tokens.count, index.tokens[k].kind == .word, capitalized(k, index), isName(k, index) else { return nil }
+        // "12 rue de la Paix, 75002 Paris": the number came first; what follows is a postcode.
+        if t > 0 && isHouseNumber(t - 1, index) { return nil }
+        // Particles first ("de la"), then a capitalized name word, as before.
+        var name = k
+        while name < index.tokens.count && name < k + 3 && index.tokens[name].kind == .word && !capitalized(name, index)
+                && index.isWord(name, Self.nameParticles) { name += 1 }
+        guard name < index.tokens.count, index.tokens[name].kind == .word, capitalized(name, index), isName(name, index) else { return nil }
         while k < index.tokens.count && words < 5 {
             let tok = index.tokens[k]
             if tok.kind == .word && (words == 0 || !index.has(k, .negation)) { words += 1; k += 1; continue }

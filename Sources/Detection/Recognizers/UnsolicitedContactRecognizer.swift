@@ -34,6 +34,45 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
 
     private typealias Match = (from: Int, to: Int, platform: String?, rule: String, why: String)
 
+    /// Verbs that give the other side a thing: "sent you an email", "left you a
+    /// voicemail", "gave you a ring", "dropped you an email", "shot you a text".
+    static let givingVerbs = WordSet(["sent", "left", "gave", "dropped", "shot", "fired"])
+    static let out = WordSet(["out"])
+    /// Verbs of phoning, and the places one phones ("I called your office").
+    static let phoningVerbs = WordSet(["called", "phoned", "rang", "dialed", "dialled", "rung"])
+    static let phonedPlaces = WordSet(["office", "studio", "shop", "store", "agency", "company", "firm", "desk",
+                                       "reception", "home", "house", "workplace", "hotline", "helpline"])
+
+    /// "sent you the files there" (the channel named before), "sent you the draft on
+    /// WhatsApp" / "to your email": a thing sent through another channel. Not "to my
+    /// Zoom room" (a link shared here), not "here".
+    private func thingSent(_ t: Int, from k: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
+        let clause = index.clause(of: t)
+        var j = k
+        var words = 0
+        while j < clause.upperBound && words < 4 && index.tokens[j].isWordLike && index.alias(j) == nil
+                && !index.has(j, .preposition) && !index.isWord(j, W.there) && !index.isWord(j, W.here) {
+            j += 1
+            words += 1
+        }
+        guard words >= 1, j < clause.upperBound else { return nil }
+        if index.isWord(j, W.there), let platform = channelBefore(t, index, requests, acrossClauses: true) {
+            return (t, j, platform, "sent_elsewhere", "says something was sent on \(platform)")
+        }
+        guard index.has(j, .preposition), !index.isWord(j, W.at) else { return nil }
+        var c = j + 1
+        if c < clause.upperBound && index.has(c, .your) { c += 1 }
+        if c < clause.upperBound && index.has(c, .personal) && requests.channel(c, index) == nil { c += 1 }
+        guard c < clause.upperBound, !index.has(c, .my), let (platform, _) = requests.channel(c, index), let platform
+        else { return nil }
+        return (t, c, platform, "sent_elsewhere", "says something was sent on \(platform)")
+    }
+
+    /// Past verbs that take "your CHANNEL" without reaching anyone: "I added your
+    /// email to the repo", "I wrote your number down", "I followed your advice".
+    static let notReachingYour = WordSet(["sent", "left", "added", "followed", "connected", "wrote", "gave", "dropped",
+                                          "shot", "fired"])
+
     /// The channel named within a few tokens after `k` in the clause ("on LinkedIn",
     /// "at your work address" for email…), and where it ends.
     private func channelAfter(_ k: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> (String?, Int)? {
@@ -48,10 +87,27 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         return nil
     }
 
-    /// The last channel named before `t` in its clause.
-    private func channelBefore(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> String? {
+    /// "your [personal] CHANNEL [noun]" starting at token `your`: the channel and the
+    /// last token of the phrase.
+    private func yourChannel(after your: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> (String?, Int)? {
+        var k = your + 1
+        var adjectives = 0
+        while k < index.tokens.count && adjectives < 2 && index.has(k, .personal) && requests.channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (platform, _) = requests.channel(k, index) else { return nil }
+        let end = k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) ? k + 1 : k
+        return (platform, end)
+    }
+
+    /// The last channel named before `t` in its clause (or, across clauses, within
+    /// the grammar's reach: "I found you on LinkedIn. I messaged you there").
+    private func channelBefore(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer,
+                               acrossClauses: Bool = false) -> String? {
         let clause = index.clause(of: t)
-        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) {
+        let lower = acrossClauses ? max(0, t - TextIndex.reach) : clause.lowerBound
+        for k in stride(from: t - 1, through: lower, by: -1) {
             if let (platform, _) = requests.channel(k, index), let platform { return platform }
         }
         return nil
@@ -71,12 +127,30 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             return (t, t + 2, platform, "asked_if_received", "asks whether a \(platform ?? "message") sent elsewhere arrived")
         }
         guard let e = index.info(t), e.roles.contains(.pastContact), t + 1 < tokens.count else { return nil }
+        // "I phoned your office", "I rang your studio": a place is called on its phone.
+        if index.has(t + 1, .your), index.isWord(t, Self.phoningVerbs), t + 2 < tokens.count,
+           index.isWord(t + 2, Self.phonedPlaces) {
+            return (t, t + 2, "phone", "reached_elsewhere", "says the sender called the other side's \(index.word(t + 2))")
+        }
         // "I emailed your work address": a verb that names its channel, then "your …".
         if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
            !ClauseCues(index: index).negated(before: t) {
             return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
         }
-        guard index.has(t + 1, .object), index.isWord(t + 1, W.you) else { return nil }
+        // "I called your number", "I messaged your WhatsApp", "we texted your cell":
+        // the channel is the other side's own.
+        if index.has(t + 1, .your), !index.isWord(t, Self.notReachingYour),
+           let (platform, end) = yourChannel(after: t + 1, index, requests) {
+            if index.isWord(t, W.callVerbs) && platform != "phone" { return nil }
+            return (t, end, platform, "reached_elsewhere", "says the sender \(index.word(t)) the other side's \(platform ?? "address")")
+        }
+        // "I wrote to you on Telegram", "I reached out to you on LinkedIn"
+        var you = t + 1
+        if !index.isWord(t, Self.givingVerbs) {
+            if index.isWord(you, Self.out) { you += 1 }
+            if index.isWord(you, W.to) { you += 1 }
+        }
+        guard you < tokens.count, index.isWord(you, W.you), you == t + 1 || !index.isWord(t + 1, W.you) else { return nil }
         // The subject must be the sender (or left out): not "they emailed you".
         let clause = index.clause(of: t)
         if let s = (clause.lowerBound..<t).last(where: { index.tokens[$0].isWordLike }),
@@ -84,12 +158,15 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         let verb = index.word(t)
         let implied = e.pastChannel >= 0 ? lexicon.platform(e.pastChannel)?.slug : nil
         // "sent you an email", "left you a voicemail", "sent you a message on LinkedIn"
-        if index.isWord(t, W.sentVerbs) {
+        if index.isWord(t, Self.givingVerbs) && you == t + 1 {
             var k = t + 2
             if k < tokens.count && index.has(k, .article) { k += 1 }
             if k < tokens.count && index.isWord(k, W.sentAdjectives) { k += 1 }
             guard k < tokens.count, let obj = index.info(k), obj.roles.contains(.sentObject),
-                  !ClauseCues(index: index).modifiesNext(k) else { return nil }
+                  !ClauseCues(index: index).modifiesNext(k) else {
+                // "sent you the files there", "sent you the draft on WhatsApp"
+                return index.isWord(t, W.sentVerbs) ? thingSent(t, from: k, index, requests) : nil
+            }
             let objWord = index.word(k)
             if let (platform, end) = channelAfter(k + 1, index, requests) {
                 return (t, end, platform, "sent_elsewhere", "says a \(objWord) was sent on \(platform ?? "another channel")")
@@ -101,15 +178,21 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             guard obj.sentChannel >= 0, let slug = lexicon.platform(obj.sentChannel)?.slug else { return nil }
             return (t, k, slug, "sent_elsewhere", "says a \(objWord) was sent")
         }
-        if let (platform, end) = channelAfter(t + 2, index, requests) {
+        // "I found your WhatsApp number on your blog and messaged you there"
+        if index.isWord(you + 1, W.there), !index.isWord(t, W.sentVerbs),
+           let platform = channelBefore(t, index, requests, acrossClauses: true),
+           !index.isWord(t, W.callVerbs) || platform == "phone" {
+            return (t, you + 1, platform, "reached_elsewhere", "says the sender \(verb) the other side on \(platform)")
+        }
+        if let (platform, end) = channelAfter(you + 1, index, requests) {
             if index.isWord(t, W.called) && platform != "phone" && !phoneCue(t, index) && platform == nil { return nil }
             return (t, end, platform, "reached_elsewhere", "says the sender \(verb) the other side on \(platform ?? "another channel")")
         }
         if index.isWord(t, W.callVerbs) {
             guard phoneCue(t, index) else { return nil }
-            return (t, t + 1, "phone", "reached_elsewhere", "says the sender called the other side's phone")
+            return (t, you, "phone", "reached_elsewhere", "says the sender called the other side's phone")
         }
         guard let implied else { return nil }
-        return (t, t + 1, implied, "reached_elsewhere", "says the sender \(verb) the other side")
+        return (t, you, implied, "reached_elsewhere", "says the sender \(verb) the other side")
     }
 }
