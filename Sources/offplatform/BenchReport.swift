@@ -104,6 +104,11 @@ struct BenchReport: Codable {
     /// Where the analyze runs' databases and reports were kept (`--keep`).
     var keptRuns: String?
 
+    /// Whether other work competed for the cores during the run.
+    var machineWasBusy: Bool {
+        max(machine.loadAverageBefore, machine.loadAverageAfter - Double(analyze.map(\.jobs).max() ?? 1)) > Double(machine.cores) / 2
+    }
+
     func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -124,6 +129,10 @@ struct BenchReport: Codable {
                    + "\(Self.mb(export.uncompressedBytes)) uncompressed, \(Self.grouped(export.records)) records, "
                    + "\(Self.grouped(export.messages)) messages (\(Self.mb(export.messageTextBytes)) of message text)")
         out.append("each time is the best of \(repeats) run\(repeats == 1 ? "" : "s")")
+        if machineWasBusy {
+            out.append("note: other programs were running (load average above half the cores): absolute figures are low, "
+                       + "compare CPU with wall time; the ratios compare figures of this same run")
+        }
         out.append("")
         var rows: [[String]] = [["stage", "threads", "seconds", "MB/s", "per second", "notes"]]
         let d = decompression
