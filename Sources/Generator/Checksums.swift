@@ -13,10 +13,10 @@ public enum PaymentIdentifiers {
         ("FR", "nnnnnnnnnnccccccccccc" + "nn"),   // 27
         ("ES", "nnnnnnnnnnnnnnnnnnnn"),          // 24
         ("NL", "aaaannnnnnnnnn"),                // 18
-        ("IT", "annnnnnnnnnccccccccccccc"),      // 27
+        ("IT", "annnnnnnnnncccccccccccc"),       // 27
         ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"),      // 28
         ("BE", "nnnnnnnnnnnn"),                  // 16
-        ("CH", "nnnnnccccccccccccc"),            // 21
+        ("CH", "nnnnncccccccccccc"),             // 21
         ("PT", "nnnnnnnnnnnnnnnnnnnnn"),         // 25
     ]
 

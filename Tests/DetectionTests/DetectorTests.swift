@@ -130,6 +130,15 @@ import Testing
         #expect(Harness.detector.findings(in: text).isEmpty)
     }
 
+    /// Dictated with pauses: an ellipsis between digit groups reads as a space.
+    @Test(arguments: [("082... 471... 6905", ["phone:082... 471... 6905"]),
+                      ("zero eight two... four seven one... six nine zero five",
+                       ["phone:zero eight two... four seven one... six nine zero five"]),
+                      ("we sold 120... 450... 980 units", []), ("Options 1... 2... 3", [])] as [(String, [String])])
+    func ellipsisBetweenDigitGroups(_ text: String, _ expected: [String]) {
+        #expect(Self.found(Harness.detector, text) == expected)
+    }
+
     @Test func addingARecognizerKeepsTheOthers() {
         #expect(Self.withPhones.recognizerNames == Harness.detector.recognizerNames + ["digit_run_stand_in"])
     }

@@ -25,6 +25,7 @@ import Testing
         ("let's skip the platform fee", ["skip the platform fee"]),
         ("we could pay outside the platform", ["pay outside the platform"]),
         ("For the index (not in the contract), just pay me directly, €150.", ["pay me directly"]),
+        ("pay me directly via Zelle if possible", ["pay me directly via Zelle"]),
         // Not payment outside
         ("For the index, I can't be paid directly, sorry", []),
         ("DE89 3704 0044 0532 0130 01", []),
@@ -47,5 +48,16 @@ import Testing
     @Test func requestsAskAndAccountsShare() {
         let c = Harness.candidates(Self.recognizer, in: "pay me via paypal.me/annak")
         #expect(Set(c.map(\.intent)) == [.share, .request])
+    }
+}
+
+/// The service named after "directly" is the payment's platform.
+@Suite struct PaymentPlatformTests {
+    @Test(arguments: [("pay me directly via Zelle if possible", "zelle"), ("just pay me directly, thanks", nil),
+                      ("send the money directly to my Venmo", "venmo")] as [(String, String?)])
+    func platformOfARequest(_ text: String, _ platform: String?) {
+        let c = Harness.candidates(PaymentAccountRecognizer(lexicon: Harness.lexicon), in: text)
+        #expect(c.count == 1)
+        #expect(c.first?.platform == platform)
     }
 }

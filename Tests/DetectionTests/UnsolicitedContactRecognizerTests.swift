@@ -28,6 +28,8 @@ import Testing
         // Not reports of contact elsewhere
         ("I sent you the link to my Zoom room", [], []),
         ("I sent you the files here", [], []),
+        ("I texted your colleague about it", [], []),
+        ("I sent you the mockups to your inbox here", [], []),
         ("I gave you a call but the call here dropped", [], []),
         ("I wrote to the client about it", [], []),
         ("I called your name twice in the call here", [], []),

@@ -27,6 +27,12 @@ import TestSupport
         #expect(!PaymentIdentifiers.isValidBase58Check("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"))
     }
 
+    /// IBAN lengths by country, from the SWIFT IBAN registry (a check digit
+    /// alone does not make an IBAN a bank can use: the length is fixed per country).
+    static let registryLength: [String: Int] = [
+        "DE": 22, "GB": 22, "FR": 27, "ES": 24, "NL": 18, "IT": 27, "PL": 28, "BE": 16, "CH": 21, "PT": 25,
+    ]
+
     /// ISO 13616: move the first four characters to the end, letters to 10…35, the number mod 97 is 1.
     static func ibanIsValid(_ s: String) -> Bool {
         let compact = s.replacingOccurrences(of: " ", with: "")
@@ -70,6 +76,10 @@ import TestSupport
         for t in texts {
             let iban = firstMatch(#"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})+(?: ?[A-Z0-9]{1,3})?"#, in: t)
             #expect(iban.map(Self.ibanIsValid) == true, "\(t)")
+            if let iban {
+                let compact = iban.replacingOccurrences(of: " ", with: "")
+                #expect(Self.registryLength[String(compact.prefix(2))] == compact.count, "\(t): length \(compact.count)")
+            }
         }
         #expect(!Self.ibanIsValid("DE89 3704 0044 0532 0130 01"))
         #expect(Self.ibanIsValid("DE89 3704 0044 0532 0130 00"))

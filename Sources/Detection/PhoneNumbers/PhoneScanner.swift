@@ -303,6 +303,13 @@ struct PhoneScanner {
         }
         if spaces >= 2 { flags.insert(.apart) }
         if dots > 0 && (spaces > 0 || dashes > 0) { tight = false }  // ". " ends a sentence
+        // "082... 471... 6905": an ellipsis between groups is a pause in dictation, read
+        // as a space (three dots, at most one space after, nothing else).
+        if dots == 3 && first == .dot && spaces <= 1 && units == dots + spaces
+            && (spaces == 0 || last == .space) {
+            tight = true
+            flags = [.space]
+        }
         if tildes == 1 {
             // Only the `~` of Poland's old prefix `0~0`.
             let zero = group.end - group.start == 1 && bytes[group.start] == 0x30

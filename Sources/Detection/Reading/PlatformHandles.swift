@@ -100,6 +100,10 @@ struct PlatformHandleFinder {
                 switch tok.byte {
                 case 0x40, 0x24: break  // "@anna", "$anna": the identifier itself
                 case 0x3A, 0x28, 0x5B, 0x2D, 0x80:
+                    // "Telegram-Nummer" is one compound word, not a name and a handle.
+                    if tok.byte == 0x2D && !tok.spaceBefore && k + 1 < tokens.count && !tokens[k + 1].spaceBefore
+                        && tokens[k + 1].kind == .word,
+                       let r = identifier(startingAt: tokens[k + 1].start, platform: platform), !handleShaped(r) { return nil }
                     marker = true
                     k += 1
                     fillers += 1
@@ -148,7 +152,7 @@ struct PlatformHandleFinder {
         let p = index.bytes
         var j = i
         while j < p.count && p[j] == 0x20 { j += 1 }
-        return j == p.count || [0x0A, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(p[j])
+        return j == p.count || [0x0A, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x29].contains(p[j]) || SentenceStart.follows(i, index)
     }
 
     private func identifierBefore(_ t: Int, platform: Int32, strength: AliasStrength) -> PlatformHandle? {

@@ -45,6 +45,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
     static let somewhere = WordSet(["somewhere", "someplace"])
     static let elseWord = WordSet(["else"])
+    static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "teu", "tua", "seu", "sua", "tuo"])
+    static let laterNegations = WordSet(["nicht", "kein", "keine", "keinen", "pas", "nie"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -58,6 +60,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         for t in index.tokens.indices {
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // German and French put the negation after the verb: "ich darf deine Nummer
+            // nicht teilen", "je ne peux pas partager".
+            if index.clause(of: t).contains(where: { index.isWord($0, Self.laterNegations) }) { continue }
             // "I'll email the file here", "message me here": on the platform after all.
             if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
@@ -85,7 +90,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     /// preposition, possessive or article before them or a channel noun after.
     func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
         guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
-        guard PlatformHandleFinder(index: index).namesPlatform(t), !ClauseCues(index: index).modifiesNext(t) else { return nil }
+        guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        // "your email template" modifies; Romance languages put modifiers after the noun
+        // ("tu WhatsApp para hablar"), so after their possessives the test does not apply.
+        if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t)
+            && !startsSentence(t + 1, index) { return nil }
         let nounAfter = t + 1 < index.tokens.count && index.has(t + 1, .channelNoun)
         switch strength {
         case .strong:
@@ -99,6 +108,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             return (info.slug, true)
         }
     }
+
+    /// "what is your Skype Talk soon": the channel modifies nothing.
+    private func startsSentence(_ k: Int, _ index: TextIndex) -> Bool { SentenceStart.isSignOff(k, index) }
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
         // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
@@ -168,8 +180,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
         if k < index.tokens.count && index.has(k, .personal) && index.alias(k) == nil { k += 1 }
         guard k + 1 < index.tokens.count, let (id, strength) = index.alias(k), strength != .noun,
               let info = lexicon.platform(id), info.kind != .paymentAccount,
-              PlatformHandleFinder(index: index).namesPlatform(k), index.isWord(k + 1, Self.askingAux) else { return nil }
-        return (w, k, info.slug, "ask", "asks which \(info.slug) the other side uses")
+              PlatformHandleFinder(index: index).namesPlatform(k) else { return nil }
+        // "which WhatsApp number should I use?"
+        let end = index.has(k + 1, .channelNoun) ? k + 1 : k
+        guard index.isWord(end + 1, Self.askingAux) else { return nil }
+        return (w, end, info.slug, "ask", "asks which \(info.slug) the other side uses")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"

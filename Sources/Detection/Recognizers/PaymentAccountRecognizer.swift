@@ -134,6 +134,18 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
         return j < index.tokens.count && (index.has(j, .place) || index.isWord(j, W.here))
     }
 
+    /// "… via Zelle", "… to my Venmo" right after token `k`: the payment service and
+    /// where it ends.
+    private func serviceAfter(_ k: Int, _ clause: Range<Int>, _ index: TextIndex) -> (Int, Platform)? {
+        var j = k + 1
+        guard j < clause.upperBound, index.has(j, .preposition) else { return nil }
+        j += 1
+        if j < clause.upperBound && (index.has(j, .my) || index.has(j, .article)) { j += 1 }
+        guard j < clause.upperBound, let info = paymentPlatform(index, j),
+              PlatformHandleFinder(index: index).namesPlatform(j) else { return nil }
+        return (j, info)
+    }
+
     private func requests(_ index: TextIndex, _ candidates: inout [Candidate]) {
         let cues = ClauseCues(index: index)
         let tokens = index.tokens
@@ -200,7 +212,12 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                 if index.has(k, .offline) {
                     // "pay you directly through the platform" stays on it.
                     if money && !throughPlatform(after: k, index) {
-                        add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'")
+                        // "pay me directly via Zelle": the service named after it is the platform.
+                        if let (end, info) = serviceAfter(k, clause, index) {
+                            add(t, end, info.slug, "outside_payment", "a payment asked or offered through \(info.slug)")
+                        } else {
+                            add(t, k, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'")
+                        }
                     }
                     break
                 }

@@ -38,6 +38,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
     /// voicemail", "gave you a ring", "dropped you an email", "shot you a text".
     static let givingVerbs = WordSet(["sent", "left", "gave", "dropped", "shot", "fired"])
     static let out = WordSet(["out"])
+    /// "I texted your colleague": someone else was reached, not the other side.
+    static let otherPeople = WordSet(["colleague", "colleagues", "assistant", "team", "manager", "boss", "client",
+                                      "partner", "friend", "wife", "husband", "brother", "sister", "designer",
+                                      "developer", "agent", "accountant", "lawyer", "cofounder", "staff", "coworker"])
     /// Verbs of phoning, and the places one phones ("I called your office").
     static let phoningVerbs = WordSet(["called", "phoned", "rang", "dialed", "dialled", "rung"])
     static let phonedPlaces = WordSet(["office", "studio", "shop", "store", "agency", "company", "firm", "desk",
@@ -65,6 +69,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         if c < clause.upperBound && index.has(c, .personal) && requests.channel(c, index) == nil { c += 1 }
         guard c < clause.upperBound, !index.has(c, .my), let (platform, _) = requests.channel(c, index), let platform
         else { return nil }
+        // "to your inbox here": the platform's own inbox.
+        if ((c + 1)..<clause.upperBound).contains(where: { index.isWord($0, W.here) }) { return nil }
         return (t, c, platform, "sent_elsewhere", "says something was sent on \(platform)")
     }
 
@@ -133,7 +139,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
             return (t, t + 2, "phone", "reached_elsewhere", "says the sender called the other side's \(index.word(t + 2))")
         }
         // "I emailed your work address": a verb that names its channel, then "your …".
-        if e.pastChannel >= 0, index.has(t + 1, .your), let slug = lexicon.platform(e.pastChannel)?.slug,
+        if e.pastChannel >= 0, index.has(t + 1, .your), !index.isWord(t + 2, Self.otherPeople),
+           let slug = lexicon.platform(e.pastChannel)?.slug,
            !ClauseCues(index: index).negated(before: t) {
             return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
         }
