@@ -247,7 +247,9 @@ struct BenchCommand: ParsableCommand {
             throw BenchFailure("cannot generate the export: \(error)")
         }
         // Written last, so that an interrupted generation is never reused.
-        FileManager.default.createFile(atPath: marker, contents: Data("offplatform generate --size \(size) --files \(files) --seed \(seed)\n".utf8))
+        let made = FileManager.default.createFile(
+            atPath: marker, contents: Data("offplatform generate --size \(size) --files \(files) --seed \(seed)\n".utf8))
+        if !made { note("cannot write \(marker): the export will be generated again next time") }
         return (directory, true, false)
     }
 
