@@ -54,5 +54,18 @@ spark-test: deps spark-deps
 	$(SWIFT) build --product offplatform
 	OFFPLATFORM_BINARY=.build/debug/offplatform PYTHONPATH=$(PYSPARK_DIR) $(PYTHON) spark/test_spark_job.py
 
+# Speed figures (docs/BENCHMARKS.md): a release build, then `bench` on a generated 2 GB export in 4 files
+# (cached in .bench-data/, reused by later runs). BENCH_ARGS adds flags, e.g. BENCH_ARGS="--data DIR --json";
+# DUCKDB=1 also times the DuckDB query of Benchmarks/ on the same files (installs duckdb into .tools/duckdb).
+BENCH_ARGS ?=
+DUCKDB     ?=
+bench: release
+	.build/release/offplatform bench --size 2GB --files 4 --seed 1 $(BENCH_ARGS)
+	@if [ -n "$(DUCKDB)" ]; then \
+	  dir=$$(echo "$(BENCH_ARGS)" | sed -n 's/.*--data[ =]\([^ ]*\).*/\1/p'); \
+	  [ -n "$$dir" ] || dir=.bench-data/size-2000000000-files-4-seed-1; \
+	  $(PYTHON) Benchmarks/duckdb_offplatform.py "$$dir"; \
+	fi
+
 clean:
 	rm -rf .build
