@@ -29,17 +29,23 @@ public struct Analysis: Sendable {
         let config = configuration
         let store = try Store(path: config.databasePath)
         let timings = StageTimings(log: log)
-        let collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
+        var collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
         timings.mark("read, decode, detect")
         let known = try store.loadLedger()
-        let settlement = Settler.settle(collection.harvest, known: known, policy: config.policy)
+        // The harvest (32 bytes a message) and the settled facts are handed on, not
+        // kept alive beside what is made of them: each is the peak of its stage.
+        let harvest = collection.harvest
+        collection.harvest = Harvest()
+        var settlement = Settler.settle(consume harvest, known: known, policy: config.policy, jobs: config.jobs)
         timings.mark("settle")
+        let settled = settlement.facts
+        settlement.facts = SettledFacts()
         defer { timings.mark("judge, write, reports") }
         return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
                             reportsDirectory: config.reportsDirectory)
             .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
-                    recordsByType: collection.recordsByType, settled: settlement.facts, ledger: settlement.ledger, messages: settlement.messages,
-                    duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
+                    recordsByType: collection.recordsByType, settled: consume settled, ledger: settlement.ledger,
+                    messages: settlement.messages, duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
     }
 
     /// What reading produced: every input file accounted for, and the harvest of
@@ -59,17 +65,19 @@ public struct Analysis: Sendable {
             log("\(arg): no *.jsonl or *.jsonl.gz files in this directory")
         }
         let inputs = InputSpec.resolve(specs)
-        let reader = ExportReader()
-        var preHashes: [String?] = []
+        // Files are hashed before reading, to skip those analyzed before; several at once.
+        let hashes = ParallelSlots<String?>(count: inputs.count, initial: nil)
+        Parallel.forEach(inputs.count, jobs: config.jobs) { i in
+            hashes[i] = inputs[i].unavailable == nil ? ExportReader().contentHash(of: inputs[i]) : nil
+        }
+        let preHashes = hashes.values
         var toRead: [Int32] = []
-        for (i, input) in inputs.enumerated() {
-            let hash = input.unavailable == nil ? reader.contentHash(of: input) : nil
-            preHashes.append(hash)
+        for (i, hash) in preHashes.enumerated() {
             if let hash, try alreadyAnalyzed(hash) { continue }
             toRead.append(Int32(i))
         }
 
-        let harvested = readAndHarvest(inputs, indices: toRead)
+        var harvested = readAndHarvest(inputs, indices: toRead, prehashed: preHashes.map { $0 != nil })
 
         var out = Collection(files: [], harvest: Harvest(), recordsByType: [:])
         var complete: [Harvest] = []
@@ -80,7 +88,8 @@ public struct Analysis: Sendable {
                 continue
             }
             let hash = s.sha256 ?? preHashes[i] ?? ""
-            let harvest = harvested.harvests[Int32(i)] ?? Harvest()
+            // Taken out, so that merging below frees each file's harvest as it goes.
+            let harvest = harvested.harvests.removeValue(forKey: Int32(i)) ?? Harvest()
             let tally = harvest.files[Int32(i)] ?? FileTally()
             switch s.status {
             case .complete:
@@ -108,7 +117,12 @@ public struct Analysis: Sendable {
                                                  rejectedLines: s.lines, status: .failed, failure: reason))
             }
         }
-        for h in complete { out.harvest.merge(h) }
+        // One allocation for every message of the night, filled while the per-file harvests are let go.
+        out.harvest.stubs.reserveCapacity(complete.reduce(0) { $0 + $1.stubs.count })
+        for i in complete.indices {
+            out.harvest.merge(complete[i])
+            complete[i] = Harvest()
+        }
         return out
     }
 
@@ -132,9 +146,12 @@ public struct Analysis: Sendable {
     ///
     /// With `keyed`, each line is a keyed line of the distributed job (`KeyedLine`):
     /// it carries the file and line it came from, and is counted under that file.
-    func readAndHarvest(_ inputs: [InputFile], indices: [Int32], keyed: Bool = false) -> Harvested {
+    /// `prehashed[i]`: input `i` was hashed before, so reading it does not hash it again.
+    func readAndHarvest(_ inputs: [InputFile], indices: [Int32], keyed: Bool = false, prehashed: [Bool] = []) -> Harvested {
         let config = configuration
+        HeapTuning.keepFreedMemory()
         let options = ReadOptions(maximumLineLength: config.maxLineBytes)
+        let unhashed = ReadOptions(maximumLineLength: config.maxLineBytes, hashesContent: false)
         let harvester = Harvester(detector: detector, contexts: FindingContextScanner(policy: config.policy))
         let results = ThreadResults(count: config.jobs)
         let progress = config.progress ? ProgressLine(files: indices.map { inputs[Int($0)] }) : nil
@@ -146,7 +163,8 @@ public struct Analysis: Sendable {
             let reader = ExportReader()
             return ReadScheduler.Worker(
                 read: { f, sink in
-                    let s = reader.read(inputs[Int(f)], options: options) { batch in
+                    let hashed = Int(f) < prehashed.count && prehashed[Int(f)]
+                    let s = reader.read(inputs[Int(f)], options: hashed ? unhashed : options) { batch in
                         sink(batch)
                         return .proceed
                     }
@@ -224,6 +242,68 @@ enum FaultInjection {
         if ProcessInfo.processInfo.environment["OFFPLATFORM_FAULT"] == name { kill(getpid(), SIGKILL) }
     }
 }
+
+/// Work spread over at most `jobs` threads.
+enum Parallel {
+    /// Calls `body` once for each of `0..<count`, on up to `jobs` threads at once.
+    static func forEach(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1, jobs > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = ParallelSlots<Int>(count: 1, initial: 0)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+            while true {
+                lock.lock()
+                let i = next[0]
+                next[0] = i + 1
+                lock.unlock()
+                guard i < count else { return }
+                body(i)
+            }
+        }
+    }
+}
+
+/// One value per index, each written by one thread only (or under a lock) until
+/// the threads are joined. Raw storage: an array in a class would be one
+/// variable to the exclusivity checker, and threads write different elements.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T>
+    init(count: Int, initial: T) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: initial)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    subscript(i: Int) -> T {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+    var values: [T] { Array(storage) }
+}
+
+/// glibc serves each megabyte batch buffer with a fresh mmap and gives it back
+/// on free, so every batch paid its page faults again (perf: ~10% of a run in
+/// the kernel). Raising the mmap and trim thresholds keeps freed buffers in the
+/// heap for the next batch.
+enum HeapTuning {
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 32 << 20)
+        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 256 << 20)
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+/// `mallopt` from `<malloc.h>`, which the Glibc module does not export.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// Per-thread results, each slot touched by its thread only until all threads are joined.
 final class ThreadResults: @unchecked Sendable {

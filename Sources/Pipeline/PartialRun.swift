@@ -87,7 +87,7 @@ extension Analysis {
                                           status: f.status.rawValue, failure: f.failure))
             }
         }
-        let settlement = Settler.settle(harvest, known: known, policy: config.policy)
+        let settlement = Settler.settle(harvest, known: known, policy: config.policy, jobs: config.jobs)
         let partial = Partial(header: .init(format: Partial.format, version: Partial.version, toolVersion: ToolVersion.current,
                                             policy: config.policy.name, policyHash: config.policy.contentHash, createdAt: .now),
                               files: files, facts: settlement.facts, messages: settlement.messages,
