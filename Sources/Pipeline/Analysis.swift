@@ -220,9 +220,12 @@ public struct Analysis: Sendable {
 }
 
 /// Stage durations on the log when `OFFPLATFORM_TIMINGS` is set: where a run's time goes.
+/// With the wall time goes the CPU time of all threads, which other work on a shared
+/// machine disturbs much less (and shows how parallel a stage is).
 final class StageTimings: @unchecked Sendable {
     let log: MessageLog?
     var last = ContinuousClock.now
+    var lastCPU = StageTimings.cpuSeconds()
 
     init(log: @escaping MessageLog) {
         self.log = ProcessInfo.processInfo.environment["OFFPLATFORM_TIMINGS"] == nil ? nil : log
@@ -230,8 +233,20 @@ final class StageTimings: @unchecked Sendable {
 
     func mark(_ stage: String) {
         guard let log else { return }
-        log(String(format: "timing: %@ %.2f s", stage, last.secondsElapsed))
+        let cpu = Self.cpuSeconds()
+        log(String(format: "timing: %@ %.2f s (cpu %.2f s)", stage, last.secondsElapsed, cpu - lastCPU))
         last = .now
+        lastCPU = cpu
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }
 

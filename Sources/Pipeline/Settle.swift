@@ -296,10 +296,12 @@ struct OriginFilter: Sendable {
         self.bits = bits
     }
 
+    @inline(__always)
     private static func bit(_ origin: UInt64, _ shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (origin &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    @inline(__always)
     func mayContain(_ origin: UInt64) -> Bool {
         let b = Self.bit(origin, shift)
         return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
