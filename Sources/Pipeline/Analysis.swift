@@ -88,9 +88,10 @@ public struct Analysis: Sendable {
                 continue
             }
             let hash = s.sha256 ?? preHashes[i] ?? ""
-            // Taken out, so that merging below frees each file's harvest as it goes.
-            let harvest = harvested.harvests.removeValue(forKey: Int32(i)) ?? Harvest()
-            let tally = harvest.files[Int32(i)] ?? FileTally()
+            // Taken out, so that merging below frees each piece as it goes.
+            let pieces = harvested.harvests.removeValue(forKey: Int32(i)) ?? []
+            var tally = FileTally()
+            for p in pieces { if let t = p.files[Int32(i)] { tally.merge(t) } }
             switch s.status {
             case .complete:
                 if input.source == .standardInput, try alreadyAnalyzed(hash) {
@@ -108,7 +109,7 @@ public struct Analysis: Sendable {
                 record.recordsByType = tally.recordsByType
                 out.files.append(record)
                 out.recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
-                complete.append(harvest)
+                complete += pieces
             case .failed, .stopped:
                 let reason = if case .failed(let r) = s.status { r } else { "reading stopped" }
                 log("\(input.displayPath): file failed: \(reason) (\(s.lines) complete lines read before); nothing from it counts")
@@ -138,8 +139,9 @@ public struct Analysis: Sendable {
     struct Harvested {
         var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
-        /// One harvest per file (merged from every thread that worked on it).
-        var harvests: [Int32: Harvest] = [:]
+        /// Per file, the harvest of every thread that worked on it: merged once, into
+        /// the run's harvest, so that no stub is ever held twice by a merge in between.
+        var harvests: [Int32: [Harvest]] = [:]
     }
 
     /// Reads the files at `indices` on `jobs` threads; returns each file's read summary and harvest.
@@ -211,9 +213,8 @@ public struct Analysis: Sendable {
         for state in results.slots {
             out.malformedKeyedLines += state.malformedKeyedLines
             out.summaries.merge(state.summaries) { a, _ in a }
-            for (f, h) in state.harvests {
-                if out.harvests[f] == nil { out.harvests[f] = h } else { out.harvests[f]!.merge(h) }
-            }
+            for (f, h) in state.harvests { out.harvests[f, default: []].append(h) }
+            state.harvests = [:]
         }
         return out
     }
@@ -303,13 +304,13 @@ final class ParallelSlots<T>: @unchecked Sendable {
 
 /// glibc serves each megabyte batch buffer with a fresh mmap and gives it back
 /// on free, so every batch paid its page faults again (perf: ~10% of a run in
-/// the kernel). Raising the mmap and trim thresholds keeps freed buffers in the
-/// heap for the next batch.
+/// the kernel). Raising the mmap threshold keeps freed buffers in the heap for
+/// the next batch. The trim threshold stays as it is: memory freed between
+/// stages goes back to the system, or peak resident memory would add up stages.
 enum HeapTuning {
     static func keepFreedMemory() {
         #if canImport(Glibc)
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 32 << 20)
-        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 256 << 20)
         #endif
     }
 }

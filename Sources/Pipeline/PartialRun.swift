@@ -65,7 +65,7 @@ extension Analysis {
             if harvested.malformedKeyedLines > 0 {
                 throw PartialRunError(description: "\(harvested.malformedKeyedLines) input lines are not keyed lines (<file id>\\t<line>\\t<export line>)")
             }
-            for h in harvested.harvests.values { harvest.merge(h) }
+            for pieces in harvested.harvests.values { for h in pieces { harvest.merge(h) } }
             let known = Set(manifest.files.map(\.id))
             if let stray = harvest.files.keys.first(where: { !known.contains($0) }) {
                 throw PartialRunError(description: "keyed lines name file id \(stray), which the manifest does not list")

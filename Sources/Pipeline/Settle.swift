@@ -1,3 +1,4 @@
+import Foundation
 import ExportFormat
 import Detection
 import Policy
@@ -39,6 +40,7 @@ enum Settler {
     /// `jobs` threads share the sorting and the per-room work; the result does not depend on it.
     static func settle(_ harvest: consuming Harvest, known: LedgerDelta, policy: PolicyDocument, jobs: Int = 1) -> Settlement {
         var h = harvest
+        let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
 
         // 1. Duplicate message ids: keep the first by (file, line), whatever order workers finished in.
         sortByKeyThenOrigin(&h.stubs, jobs: jobs)
@@ -53,6 +55,7 @@ enum Settler {
             kept += 1
         }
         h.stubs.removeLast(h.stubs.count - kept)
+        timings.mark("settle: duplicates")
 
         // 2. Channels offered by the messages' senders join the ledger, so unsolicited contact is judged in time order.
         let detectedFilter = OriginFilter(h.detected.keys)
@@ -69,6 +72,7 @@ enum Settler {
         var everything = known
         everything.update(with: h.ledger)
         let ledger = RoomLedger(everything)
+        timings.mark("settle: offered channels, ledger")
 
         // 3. Messages grouped by room (a counting sort of their indices).
         let roomCount = h.rooms.count
@@ -82,6 +86,7 @@ enum Settler {
             fill[Int(s.room)] += 1
         }
         fill = []
+        timings.mark("settle: grouping by room")
 
         // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
@@ -89,6 +94,7 @@ enum Settler {
         let context = RoomSettling(harvest: h, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start, order: order)
         Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
         order = []
+        timings.mark("settle: rooms")
 
         var counts: [UInt64: Int] = [:]
         var facts = SettledFacts()
@@ -110,6 +116,7 @@ enum Settler {
                 date: Timestamp(secondsSinceEpoch: day * 86_400).utcDate)] = MessageCount(messages: n)
         }
 
+        timings.mark("settle: gathering")
         // 4. Calls, with the room's phase when they started, in the order of their lines.
         h.calls.sort { $0.origin.packed < $1.origin.packed }
         for (origin, c) in h.calls {
