@@ -176,6 +176,15 @@ public struct Analysis: Sendable {
                 process: { f, batch in
                     var h = state.harvests[f] ?? Harvest()
                     state.harvests[f] = nil
+                    // One pair of interners per thread for all its files (every file names nearly every
+                    // room and sender: per file, they were a quarter of the memory of reading).
+                    swap(&h.rooms, &state.rooms)
+                    swap(&h.senders, &state.senders)
+                    defer {
+                        swap(&h.rooms, &state.rooms)
+                        swap(&h.senders, &state.senders)
+                        state.harvests[f] = h
+                    }
                     var messages = 0
                     for i in batch.lines.indices {
                         batch.withLine(at: i) { raw in
@@ -204,7 +213,6 @@ public struct Analysis: Sendable {
                             h.files[f, default: FileTally()].rejections.append((Int32(n), RejectionReason.lineTooLong.code))
                         }
                     }
-                    state.harvests[f] = h
                     progress?.batchDone(bytes: batch.bytes.count, messages: messages)
                 })
         }
@@ -213,8 +221,15 @@ public struct Analysis: Sendable {
         for state in results.slots {
             out.malformedKeyedLines += state.malformedKeyedLines
             out.summaries.merge(state.summaries) { a, _ in a }
-            for (f, h) in state.harvests { out.harvests[f, default: []].append(h) }
+            // Each piece gets its thread's interners (shared storage): its stubs index them.
+            for (f, var h) in state.harvests {
+                h.rooms = state.rooms
+                h.senders = state.senders
+                out.harvests[f, default: []].append(h)
+            }
             state.harvests = [:]
+            state.rooms = Interner()
+            state.senders = Interner()
         }
         return out
     }
@@ -327,6 +342,9 @@ final class ThreadResults: @unchecked Sendable {
         var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
         var harvests: [Int32: Harvest] = [:]
+        /// Shared by the thread's harvests while it reads (so a failed file may leave ids no stub refers to: harmless).
+        var rooms = Interner()
+        var senders = Interner()
     }
 
     let slots: [Slot]
