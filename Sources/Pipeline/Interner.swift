@@ -77,11 +77,20 @@ struct Interner: Sendable {
 /// A stable 64-bit hash of a message id (FNV-1a, then a 64-bit finalizer for
 /// spread), used to find duplicate message ids without keeping the ids.
 enum MessageKey {
+    /// Three a message (its id, room and sender): over the contiguous UTF-8 when the string has it.
     static func of(_ id: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01b3
+        let done: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01b3
+            }
+        }
+        if done == nil {
+            for b in id.utf8 {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01b3
+            }
         }
         h ^= h >> 33
         h &*= 0xff51_afd7_ed55_8ccd

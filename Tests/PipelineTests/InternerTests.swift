@@ -36,4 +36,21 @@ import TestSupport
         #expect(a.count == 600)
         for i in 0..<b.count { #expect(a[map[i]] == b[Int32(i)]) }
     }
+
+    @Test(arguments: ["", "m-1", "msg_0000000001234567", "сообщение-7", "emoji-😀-id", String(repeating: "x", count: 300)])
+    func messageKeyIsFNV1aOfTheUTF8ThenMixed(id: String) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in Array(id.utf8) {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01b3
+        }
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        #expect(MessageKey.of(id) == h)
+        // A Substring-made or bridged-looking copy hashes the same.
+        #expect(MessageKey.of(String(id[...])) == h)
+    }
 }
