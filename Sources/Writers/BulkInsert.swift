@@ -10,13 +10,14 @@ struct BulkInsert {
     let statement: Statement
     let sql: String
     private var column: Int32 = 0
+    /// The row's text, held until the row is inserted so SQLite binds it without a copy of its own
+    /// (a `SQLITE_TRANSIENT` bind costs a malloc and a free per value: ≈ 20% of a night's inserts).
+    private let text = TextArena()
 
     init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         self.sql = sql
     }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     mutating func bind(_ value: Int64) {
         column += 1
@@ -34,10 +35,9 @@ struct BulkInsert {
     mutating func bind(_ value: String) {
         column += 1
         var v = value
-        v.withUTF8 { b in
-            _ = sqlite3_bind_text(statement.sqliteStatement, column, UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  Int32(b.count), Self.transient)
-        }
+        let kept = v.withUTF8 { text.keep(UnsafeRawBufferPointer($0)) }
+        // SQLITE_STATIC: the bytes stay put until `insert()` has stepped and reset the statement.
+        sqlite3_bind_text(statement.sqliteStatement, column, kept.baseAddress, Int32(kept.count), nil)
     }
 
     mutating func bind(_ value: String?) {
@@ -53,6 +53,8 @@ struct BulkInsert {
     mutating func insert() throws {
         defer {
             sqlite3_reset(statement.sqliteStatement)
+            sqlite3_clear_bindings(statement.sqliteStatement)
+            text.reset()
             column = 0
         }
         let code = sqlite3_step(statement.sqliteStatement)
@@ -60,5 +62,44 @@ struct BulkInsert {
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement)))
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
+    }
+}
+
+/// Byte storage for the text of one row: chunks that never move while the row
+/// is bound, emptied (not freed) once it is inserted.
+final class TextArena {
+    private var chunks: [UnsafeMutableRawBufferPointer] = []
+    private var current = 0
+    private var used = 0
+    private static let chunkSize = 64 * 1024
+
+    /// A copy of `bytes` that stays valid until `reset()`. Empty text gets a valid (non-null) pointer, as SQLite
+    /// reads a null pointer as SQL NULL.
+    func keep(_ bytes: UnsafeRawBufferPointer) -> UnsafeBufferPointer<CChar> {
+        if chunks.isEmpty || used + bytes.count > chunks[current].count {
+            advance(toFit: bytes.count)
+        }
+        let start = chunks[current].baseAddress! + used
+        if bytes.count > 0 { start.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        used += bytes.count
+        return UnsafeBufferPointer(start: start.assumingMemoryBound(to: CChar.self), count: bytes.count)
+    }
+
+    private func advance(toFit count: Int) {
+        if !chunks.isEmpty { current += 1 }
+        while current < chunks.count && chunks[current].count < count { current += 1 }
+        if current == chunks.count {
+            chunks.append(.allocate(byteCount: max(Self.chunkSize, count), alignment: 16))
+        }
+        used = 0
+    }
+
+    func reset() {
+        current = 0
+        used = 0
+    }
+
+    deinit {
+        for c in chunks { c.deallocate() }
     }
 }
