@@ -74,6 +74,25 @@ public struct RoomFactKey: Sendable, Hashable, Codable, Comparable {
     }
 }
 
+/// A room's count under one key.
+public struct RoomFact: Sendable, Hashable, Codable {
+    public var key: RoomFactKey
+    public var count: MessageCount
+
+    public init(key: RoomFactKey, count: MessageCount) {
+        self.key = key
+        self.count = count
+    }
+
+    /// One fact per key, counts added up, in key order.
+    public static func coalesced(_ facts: [RoomFact]) -> [RoomFact] {
+        var byKey: [RoomFactKey: MessageCount] = [:]
+        byKey.reserveCapacity(facts.count)
+        for f in facts { byKey[f.key, default: MessageCount()] = byKey[f.key, default: MessageCount()] + f.count }
+        return byKey.map { RoomFact(key: $0.key, count: $0.value) }.sorted { $0.key < $1.key }
+    }
+}
+
 /// A finding with what was known when it was found; its verdict comes later.
 public struct DetectedFinding: Sendable, Hashable, Codable {
     public var kind: FindingKind
@@ -213,7 +232,9 @@ public enum MoveKinds {
 public struct SettledFacts: Sendable, Codable {
     /// Messages without findings (they can never be violations).
     public var messageCounts: [MessageCountKey: MessageCount] = [:]
-    public var roomFacts: [RoomFactKey: MessageCount] = [:]
+    /// Messages without findings, one fact per key (no key twice). An array, not a dictionary: a night has
+    /// about a million of them, and a dictionary of them cost ≈ 120 MB more at the peak of settling.
+    public var roomFacts: [RoomFact] = []
     public var pendingMessages: [PendingMessage] = []
     public var calls: [CallFact] = []
     /// What this run tells the ledger (rooms, contract events, offered channels).
@@ -223,7 +244,7 @@ public struct SettledFacts: Sendable, Codable {
 
     public mutating func merge(_ other: SettledFacts) {
         messageCounts.merge(other.messageCounts, uniquingKeysWith: +)
-        roomFacts.merge(other.roomFacts, uniquingKeysWith: +)
+        roomFacts = RoomFact.coalesced(roomFacts + other.roomFacts)
         pendingMessages += other.pendingMessages
         calls += other.calls
         ledger.merge(other.ledger)
@@ -233,7 +254,8 @@ public struct SettledFacts: Sendable, Codable {
 /// Everything a run writes: counters, judged findings, calls, ledger updates.
 public struct RunFacts: Sendable {
     public var messageCounts: [MessageCountKey: MessageCount] = [:]
-    public var roomFacts: [RoomFactKey: MessageCount] = [:]
+    /// One fact per key.
+    public var roomFacts: [RoomFact] = []
     public var findings: [JudgedFinding] = []
     public var calls: [CallFact] = []
     public var ledger = LedgerDelta()
@@ -263,6 +285,7 @@ extension SettledFacts {
         out.ledger = self.ledger
         let sorted = pendingMessages.sorted { ($0.file, $0.messageID) < ($1.file, $1.messageID) }
         out.findings.reserveCapacity(sorted.reduce(0) { $0 + $1.findings.count })
+        var pendingRooms: [RoomFactKey: MessageCount] = [:]
         for m in sorted {
             let relationship = ledger.relationshipStart(inRoom: m.roomID)
             var violating = false
@@ -279,7 +302,17 @@ extension SettledFacts {
                                       senderRole: m.senderRole, clientPlan: m.planLabel, date: m.sentAt.utcDate)
             out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + count
             let roomKey = RoomFactKey(file: m.file, roomID: m.roomID, epoch: m.epoch, phase: m.phase.phase, clientPlan: m.planLabel)
-            out.roomFacts[roomKey, default: MessageCount()] = out.roomFacts[roomKey, default: MessageCount()] + count
+            pendingRooms[roomKey, default: MessageCount()] = pendingRooms[roomKey, default: MessageCount()] + count
+        }
+        // Messages with findings join their room's fact under the same key, or make a new one.
+        if !pendingRooms.isEmpty {
+            let pendingRoomIDs = Set(pendingRooms.keys.map(\.roomID))
+            for i in out.roomFacts.indices where pendingRoomIDs.contains(out.roomFacts[i].key.roomID) {
+                if let extra = pendingRooms.removeValue(forKey: out.roomFacts[i].key) {
+                    out.roomFacts[i].count = out.roomFacts[i].count + extra
+                }
+            }
+            for (k, v) in pendingRooms.sorted(by: { $0.key < $1.key }) { out.roomFacts.append(RoomFact(key: k, count: v)) }
         }
         return out
     }
@@ -295,12 +328,12 @@ extension SettledFacts {
             key.file = f
             out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + v
         }
-        for (k, v) in roomFacts {
-            guard let f = map[k.file] else { continue }
-            var key = k
-            key.file = f
-            out.roomFacts[key, default: MessageCount()] = out.roomFacts[key, default: MessageCount()] + v
-        }
+        out.roomFacts = RoomFact.coalesced(roomFacts.compactMap { fact in
+            guard let f = map[fact.key.file] else { return nil }
+            var fact = fact
+            fact.key.file = f
+            return fact
+        })
         out.pendingMessages = pendingMessages.compactMap { m in
             guard let f = map[m.file] else { return nil }
             var m = m

@@ -30,6 +30,7 @@ public struct Analysis: Sendable {
         let store = try Store(path: config.databasePath)
         let timings = StageTimings(log: log)
         var collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
+        HeapTuning.returnFreedMemory()
         timings.mark("read, decode, detect")
         let known = try store.loadLedger()
         // The harvest (32 bytes a message) and the settled facts are handed on, not
@@ -250,9 +251,23 @@ final class StageTimings: @unchecked Sendable {
     func mark(_ stage: String) {
         guard let log else { return }
         let cpu = Self.cpuSeconds()
-        log(String(format: "timing: %@ %.2f s (cpu %.2f s)", stage, last.secondsElapsed, cpu - lastCPU))
+        let m = Self.memory()
+        log(String(format: "timing: %@ %.2f s (cpu %.2f s) · rss %d MB, peak %d MB", stage, last.secondsElapsed,
+                   cpu - lastCPU, m.rss, m.peak))
         last = .now
         lastCPU = cpu
+    }
+
+    /// Resident and peak resident memory in MB (`/proc/self/status`; zeros where there is none).
+    static func memory() -> (rss: Int, peak: Int) {
+        var rss = 0, peak = 0
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+            for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") || line.hasPrefix("VmHWM:") {
+                let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+                if line.hasPrefix("VmRSS:") { rss = kB / 1024 } else { peak = kB / 1024 }
+            }
+        }
+        return (rss, peak)
     }
 
     static func cpuSeconds() -> Double {
@@ -328,12 +343,24 @@ enum HeapTuning {
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 32 << 20)
         #endif
     }
+
+    /// Gives back to the system the pages malloc holds free. After reading, the reader threads' arenas hold the
+    /// memory of every batch and every outgrown table; the main thread, which settles, cannot reuse it.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
 }
 
 #if canImport(Glibc)
 /// `mallopt` from `<malloc.h>`, which the Glibc module does not export.
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+/// `malloc_trim` from `<malloc.h>`.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 
 /// Per-thread results, each slot touched by its thread only until all threads are joined.

@@ -20,6 +20,11 @@ struct Interner: Sendable {
         return i
     }
 
+    /// The interned instance equal to `s` (interning it first): keeping it instead of `s` shares one copy.
+    mutating func canonical(_ s: String) -> String {
+        strings[Int(intern(s))]
+    }
+
     func index(of s: String) -> Int32? {
         find(s, hash: Self.hash(s))
     }

@@ -148,7 +148,7 @@ extension Partial {
         try put(.header(header))
         for f in files { try put(.file(f)) }
         for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) { try put(.count(.init(key: k, messages: v.messages))) }
-        for (k, v) in facts.roomFacts.sorted(by: { $0.key < $1.key }) { try put(.room(.init(key: k, messages: v.messages))) }
+        for r in facts.roomFacts.sorted(by: { $0.key < $1.key }) { try put(.room(.init(key: r.key, messages: r.count.messages))) }
         for m in facts.pendingMessages.sorted(by: { ($0.file, $0.messageID) < ($1.file, $1.messageID) }) { try put(.message(m)) }
         for c in facts.calls { try put(.call(c)) }
         for entry in PartialEntry.ledgerEntries(facts.ledger) { try put(entry) }
@@ -191,12 +191,13 @@ extension Partial {
                 partial = Partial(header: h, files: [], facts: SettledFacts(), messages: 0, duplicateMessages: 0)
                 continue
             }
-            guard var p = partial else { throw PartialError(path: path, line: 1, message: "not a partial result (no header)") }
+            // Taken out while it grows, so that no second reference makes each append copy everything read so far.
+            guard var p = partial.take() else { throw PartialError(path: path, line: 1, message: "not a partial result (no header)") }
             switch entry {
             case .header: break
             case .file(let f): p.files.append(f)
             case .count(let c): p.facts.messageCounts[c.key, default: MessageCount()] = p.facts.messageCounts[c.key, default: MessageCount()] + MessageCount(messages: c.messages)
-            case .room(let r): p.facts.roomFacts[r.key, default: MessageCount()] = p.facts.roomFacts[r.key, default: MessageCount()] + MessageCount(messages: r.messages)
+            case .room(let r): p.facts.roomFacts.append(RoomFact(key: r.key, count: MessageCount(messages: r.messages)))
             case .message(let m): p.facts.pendingMessages.append(m)
             case .call(let c): p.facts.calls.append(c)
             case .ledgerRoom(let r): p.facts.ledger.add(r)
@@ -206,8 +207,9 @@ extension Partial {
             }
             partial = p
         }
-        guard let p = partial else { throw PartialError(path: path, line: nil, message: "empty: not a partial result") }
+        guard var p = partial else { throw PartialError(path: path, line: nil, message: "empty: not a partial result") }
         guard sawTotals else { throw PartialError(path: path, line: nil, message: "incomplete (no totals line): was its writer interrupted?") }
+        p.facts.roomFacts = RoomFact.coalesced(p.facts.roomFacts)
         return p
     }
 }

@@ -98,12 +98,13 @@ enum Settler {
 
         var counts: [UInt64: Int] = [:]
         var facts = SettledFacts()
+        // Ranges hold disjoint rooms, so their room facts only line up.
         facts.roomFacts.reserveCapacity(parts.values.reduce(0) { $0 + $1.roomFacts.count })
         for i in 0..<ranges.count {
             let part = parts[i]
             parts[i] = RoomRangeFacts()
             counts.merge(part.counts, uniquingKeysWith: +)
-            for (k, v) in part.roomFacts { facts.roomFacts[k] = v }
+            facts.roomFacts += part.roomFacts
             facts.pendingMessages += part.pendingMessages
         }
         let epochNames = policy.epochs.map(\.name)
@@ -197,7 +198,7 @@ private struct SharedBuffer: @unchecked Sendable {
 struct RoomRangeFacts: Sendable {
     /// Messages without findings, keyed by file, epoch, phase, role, plan and day packed into one integer.
     var counts: [UInt64: Int] = [:]
-    var roomFacts: [(key: RoomFactKey, value: MessageCount)] = []
+    var roomFacts: [RoomFact] = []
     var pendingMessages: [PendingMessage] = []
 }
 
@@ -276,9 +277,10 @@ struct RoomSettling: Sendable {
             }
             for (key, n) in roomCounts {
                 let code = (key >> 4) & 0xF
-                out.roomFacts.append((RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID, epoch: epochNames[Int((key >> 8) & 0xFF)],
-                                                  phase: Self.roomPhases[Int(code)],
-                                                  clientPlan: Settler.planLabels[Int(key & 0xF)]), MessageCount(messages: n)))
+                out.roomFacts.append(RoomFact(key: RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID,
+                                                               epoch: epochNames[Int((key >> 8) & 0xFF)], phase: Self.roomPhases[Int(code)],
+                                                               clientPlan: Settler.planLabels[Int(key & 0xF)]),
+                                              count: MessageCount(messages: n)))
             }
         }
         return out

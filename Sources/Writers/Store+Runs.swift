@@ -92,9 +92,10 @@ extension Store {
             INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for (k, v) in facts.roomFacts {
+        for r in facts.roomFacts {
+            let k = r.key
             rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
-            rooms.bind(k.clientPlan); rooms.bind(v.messages); rooms.bind(v.violatingMessages)
+            rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
             try rooms.insert()
         }
         var findings = try BulkInsert(db, """
