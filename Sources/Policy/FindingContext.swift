@@ -160,46 +160,45 @@ public struct FindingContextScanner: Sendable {
     public func contexts(for findings: [Finding], utf8 bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets,
                          source: FindingSource) -> [FindingContext] {
         let n = offsets.scalarCount
+        // Most findings are neither emails nor links and need no words at all.
         var before: [Int32] = [], after: [Int32] = []
-        let widest = max(systemWindow, portfolioWindow, projectWindow, 0)
-        before.reserveCapacity(widest)
-        after.reserveCapacity(widest)
         var contexts: [FindingContext] = []
         contexts.reserveCapacity(findings.count)
         for f in findings {
-            var c = FindingContext(source: source)
             let email = isEmailRelated(f) && systemWindow > 0
-            var portfolioHost: String?
+            let website = f.kind == .website
+            let portfolioHost = website ? self.portfolioHost(of: f.normalized) : nil
             var window = email ? systemWindow : 0
-            if f.kind == .website {
-                portfolioHost = self.portfolioHost(of: f.normalized)
+            if website {
                 if portfolioHost == nil { window = max(window, portfolioWindow) }
                 window = max(window, projectWindow)
             }
-            if window > 0 {
-                let start = offsets.byteOffset(ofScalar: min(max(f.start, 0), n))
-                let end = offsets.byteOffset(ofScalar: min(max(f.end, 0), n))
-                words(before: start, in: bytes, count: window, into: &before)
-                words(after: end, in: bytes, count: window, into: &after)
-            } else {
-                before.removeAll(keepingCapacity: true)
-                after.removeAll(keepingCapacity: true)
+            guard window > 0 else {
+                contexts.append(FindingContext(source: source, portfolioCue: portfolioHost))
+                continue
             }
-            func first(_ list: PhraseList, window: Int) -> String? {
-                guard window > 0, !list.isEmpty else { return nil }
-                return list.first(in: before.suffix(window), after.prefix(window))
+            if before.capacity < window {
+                before.reserveCapacity(window)
+                after.reserveCapacity(window)
             }
-            if email {
-                c.projectSystem = first(systemList, window: systemWindow)
-                c.chatTool = first(chatList, window: systemWindow)
-            }
-            if f.kind == .website {
-                c.portfolioCue = portfolioHost ?? first(portfolioList, window: portfolioWindow)
-                c.projectCue = first(projectList, window: projectWindow)
-            }
-            contexts.append(c)
+            let start = offsets.byteOffset(ofScalar: min(max(f.start, 0), n))
+            let end = offsets.byteOffset(ofScalar: min(max(f.end, 0), n))
+            words(before: start, in: bytes, count: window, into: &before)
+            words(after: end, in: bytes, count: window, into: &after)
+            contexts.append(FindingContext(
+                source: source,
+                projectSystem: email ? Self.first(systemList, systemWindow, before, after) : nil,
+                chatTool: email ? Self.first(chatList, systemWindow, before, after) : nil,
+                portfolioCue: website ? portfolioHost ?? Self.first(portfolioList, portfolioWindow, before, after) : nil,
+                projectCue: website ? Self.first(projectList, projectWindow, before, after) : nil))
         }
         return contexts
+    }
+
+    /// The list's first phrase within `window` words before or after the finding.
+    static func first(_ list: PhraseList, _ window: Int, _ before: [Int32], _ after: [Int32]) -> String? {
+        guard window > 0, !list.isEmpty else { return nil }
+        return list.first(in: before.suffix(window), after.prefix(window))
     }
 
     func isEmailRelated(_ f: Finding) -> Bool {

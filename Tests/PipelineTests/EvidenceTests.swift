@@ -125,6 +125,15 @@ import Generator
         #expect(problems.isEmpty, "\(problems.count): \(problems.prefix(3))")
     }
 
+    /// Non-ASCII words skip the String test only where it cannot mask them.
+    @Test func nonASCIIWordsNearMarksAndLinks() {
+        for word in ["é@x", "@\u{301}", "a@\u{301}b", "wWw.é", "WWW.\u{301}x", "www\u{301}.é", "é://x", ":\u{301}//é",
+                     "ｗｗｗ.é", "é", "éwww.", "Straße", "İ", "\u{212A}"] {
+            let text = "see " + word + " now"
+            #expect(Self.differences(text, [Finding(kind: .phone, start: 0, end: 1, rule: "t")]).isEmpty, "\(word)")
+        }
+    }
+
     @Test func asciiBytesAreClassedAsTheirScalars() {
         for c in UInt8(0)..<0x80 {
             #expect(Evidence.asciiClass(c) == Evidence.scalarClass(Unicode.Scalar(c)), "byte \(c)")
