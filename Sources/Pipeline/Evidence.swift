@@ -106,6 +106,7 @@ public enum Evidence {
         if c < 0x20 || c == 0x7F { return .dropped }
         return .kept
     }
+
     static let ellipsis = Array("…".utf8)
 
     /// A word of the context as it is shown.
