@@ -148,8 +148,13 @@ struct Harvester: Sendable {
         guard !text.isEmpty else { return }
         let findings = detector.findings(in: text)
         guard !findings.isEmpty else { return }
-        let ctx = contexts.contexts(for: findings, in: text, source: source)
-        let evidence = Evidence.masked(text, findings: findings)
+        // Both read the bytes near each finding; the scalar-to-byte map is made once.
+        var utf8 = text
+        let (ctx, evidence) = utf8.withUTF8 { bytes in
+            let offsets = ScalarOffsets(bytes)
+            return (contexts.contexts(for: findings, utf8: bytes, offsets: offsets, source: source),
+                    Evidence.masked(utf8: bytes, offsets: offsets, findings: findings))
+        }
         for (i, f) in findings.enumerated() {
             found.append(DetectedFinding(kind: f.kind, platform: f.platform, intent: f.intent, detectorRule: f.rule,
                                          start: f.start, end: f.end, context: ctx[i], evidence: evidence[i]))

@@ -60,7 +60,8 @@ public struct FindingContext: Sendable, Hashable, Codable {
 }
 
 /// Splits text into lower-cased words (runs of letters and digits) with their
-/// Unicode-scalar offsets. Used on the few texts that hold findings, not on the hot path.
+/// Unicode-scalar offsets. Makes the policy's phrases; the read stage's context
+/// scanner works on bytes instead and is tested against this.
 public enum PhraseTokenizer {
     public struct Word: Sendable, Hashable {
         public var text: String
@@ -91,6 +92,13 @@ public enum PhraseTokenizer {
 }
 
 /// Finds, for each finding, the cues the policy's exceptions look for.
+///
+/// Runs on every text with findings (≈ 3 % of messages), so it reads only the
+/// words within the window before and after each finding, straight from the
+/// UTF-8 bytes: ASCII bytes are classified by arithmetic, Unicode properties
+/// are looked up only for non-ASCII scalars, and a word becomes a lexicon id
+/// (`PhraseLexicon`), never a `String`. `referenceContexts` keeps the plain
+/// whole-text version that the differential tests hold this one to.
 public struct FindingContextScanner: Sendable {
     let projectSystems: [Phrase]
     let chatTools: [Phrase]
@@ -100,6 +108,17 @@ public struct FindingContextScanner: Sendable {
     let portfolioWindow: Int
     let projectCues: [Phrase]
     let projectWindow: Int
+
+    let lexicon: PhraseLexicon
+    let systemList: PhraseList
+    let chatList: PhraseList
+    let portfolioList: PhraseList
+    let projectList: PhraseList
+    /// `"." + host` for each portfolio host, made once.
+    let dottedPortfolioHosts: [String]
+    /// The UTF-8 of each portfolio host; an empty array for a non-ASCII one,
+    /// which an ASCII link never matches.
+    let portfolioHostBytes: [[UInt8]]
 
     public init(policy: PolicyDocument) {
         var ps: [Phrase] = [], ct: [Phrase] = [], sw = 0
@@ -116,55 +135,194 @@ public struct FindingContextScanner: Sendable {
         projectSystems = ps; chatTools = ct; systemWindow = sw
         portfolioHosts = ph; portfolioCues = pc; portfolioWindow = pw
         projectCues = jc; projectWindow = jw
+
+        let lexicon = PhraseLexicon(words: (ps + ct + pc + jc).flatMap(\.words))
+        self.lexicon = lexicon
+        systemList = PhraseList(ps, lexicon: lexicon)
+        chatList = PhraseList(ct, lexicon: lexicon)
+        portfolioList = PhraseList(pc, lexicon: lexicon)
+        projectList = PhraseList(jc, lexicon: lexicon)
+        dottedPortfolioHosts = ph.map { "." + $0 }
+        portfolioHostBytes = ph.map { h in h.utf8.allSatisfy { $0 < 0x80 } ? Array(h.utf8) : [] }
     }
 
     /// The context of each finding of one text (findings in Unicode-scalar offsets of `text`).
     public func contexts(for findings: [Finding], in text: String, source: FindingSource) -> [FindingContext] {
         guard !findings.isEmpty else { return [] }
-        let words = PhraseTokenizer.tokenize(text)
-        return findings.map { f in
-            var c = FindingContext(source: source)
-            if isEmailRelated(f) && systemWindow > 0 {
-                c.projectSystem = firstPhrase(projectSystems, in: words, around: f, window: systemWindow)
-                c.chatTool = firstPhrase(chatTools, in: words, around: f, window: systemWindow)
-            }
-            if f.kind == .website {
-                if let host = Self.host(of: f.normalized), let h = portfolioHosts.first(where: { host == $0 || host.hasSuffix("." + $0) }) {
-                    c.portfolioCue = h
-                } else if portfolioWindow > 0 {
-                    c.portfolioCue = firstPhrase(portfolioCues, in: words, around: f, window: portfolioWindow)
-                }
-                if projectWindow > 0 {
-                    c.projectCue = firstPhrase(projectCues, in: words, around: f, window: projectWindow)
-                }
-            }
-            return c
+        var text = text
+        return text.withUTF8 { bytes in
+            contexts(for: findings, utf8: bytes, offsets: ScalarOffsets(bytes), source: source)
         }
+    }
+
+    /// The same, on the text's UTF-8 bytes with their scalar offsets (shared
+    /// with the evidence snippets of the same text).
+    public func contexts(for findings: [Finding], utf8 bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets,
+                         source: FindingSource) -> [FindingContext] {
+        let n = offsets.scalarCount
+        // Most findings are neither emails nor links and need no words at all.
+        var before: [Int32] = [], after: [Int32] = []
+        var contexts: [FindingContext] = []
+        contexts.reserveCapacity(findings.count)
+        for f in findings {
+            let email = isEmailRelated(f) && systemWindow > 0
+            let website = f.kind == .website
+            let portfolioHost = website ? self.portfolioHost(of: f.normalized) : nil
+            var window = email ? systemWindow : 0
+            if website {
+                if portfolioHost == nil { window = max(window, portfolioWindow) }
+                window = max(window, projectWindow)
+            }
+            guard window > 0 else {
+                contexts.append(FindingContext(source: source, portfolioCue: portfolioHost))
+                continue
+            }
+            if before.capacity < window {
+                before.reserveCapacity(window)
+                after.reserveCapacity(window)
+            }
+            let start = offsets.byteOffset(ofScalar: min(max(f.start, 0), n))
+            let end = offsets.byteOffset(ofScalar: min(max(f.end, 0), n))
+            words(before: start, in: bytes, count: window, into: &before)
+            words(after: end, in: bytes, count: window, into: &after)
+            contexts.append(FindingContext(
+                source: source,
+                projectSystem: email ? Self.first(systemList, systemWindow, before, after) : nil,
+                chatTool: email ? Self.first(chatList, systemWindow, before, after) : nil,
+                portfolioCue: website ? portfolioHost ?? Self.first(portfolioList, portfolioWindow, before, after) : nil,
+                projectCue: website ? Self.first(projectList, projectWindow, before, after) : nil))
+        }
+        return contexts
+    }
+
+    /// The list's first phrase within `window` words before or after the finding.
+    static func first(_ list: PhraseList, _ window: Int, _ before: [Int32], _ after: [Int32]) -> String? {
+        guard window > 0, !list.isEmpty else { return nil }
+        return list.first(in: before.suffix(window), after.prefix(window))
     }
 
     func isEmailRelated(_ f: Finding) -> Bool {
         f.kind == .email || (f.kind == .offplatformRequest && f.platform == "email")
     }
 
-    /// The first of `phrases` that occurs within `window` words before or after the
-    /// finding, not counting the words inside the finding itself (so an address
-    /// at github.com does not name GitHub).
-    func firstPhrase(_ phrases: [Phrase], in words: [PhraseTokenizer.Word], around f: Finding, window: Int) -> String? {
-        guard !phrases.isEmpty else { return nil }
-        let before = words.filter { $0.end <= f.start }.suffix(window).map(\.text)
-        let after = words.filter { $0.start >= f.end }.prefix(window).map(\.text)
-        for p in phrases where Self.contains(before, p.words) || Self.contains(after, p.words) {
-            return p.description
+    /// The portfolio host that a link's host is or ends in, if any. An ASCII
+    /// link (nearly all) is read as bytes; any other goes through `host(of:)`.
+    func portfolioHost(of normalized: String?) -> String? {
+        guard var link = normalized else { return nil }
+        let matched: Int?? = link.withUTF8 { b in
+            guard ScalarOffsets.isASCII(b) else { return .none }
+            var lo = 0, hi = b.count
+            if b.count >= 3 {
+                for i in 0...(b.count - 3) where b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F { lo = i + 3; break }
+            }
+            for i in lo..<hi where b[i] == 0x2F || b[i] == 0x3F || b[i] == 0x23 { hi = i; break }
+            for i in (lo..<hi).reversed() where b[i] == 0x40 { lo = i + 1; break }
+            for i in lo..<hi where b[i] == 0x3A { hi = i; break }
+            if hi - lo >= 4 && PhraseLexicon.lower(b[lo]) == 0x77 && PhraseLexicon.lower(b[lo + 1]) == 0x77
+                && PhraseLexicon.lower(b[lo + 2]) == 0x77 && b[lo + 3] == 0x2E {
+                lo += 4
+            }
+            guard lo < hi else { return .some(nil) }
+            for (k, h) in portfolioHostBytes.enumerated() where Self.isHost(b, lo, hi, equalToOrUnder: h) { return k }
+            return .some(nil)
         }
+        if let matched { return matched.map { portfolioHosts[$0] } }
+        guard let host = Self.host(of: normalized) else { return nil }
+        for (k, h) in portfolioHosts.enumerated() where host == h || host.hasSuffix(dottedPortfolioHosts[k]) { return h }
         return nil
     }
 
-    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard phrase.count <= words.count else { return false }
-        for i in 0...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase {
-            return true
+    /// Whether bytes `lo..<hi`, lower-cased, are `host` or end in `.host`.
+    static func isHost(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, equalToOrUnder host: [UInt8]) -> Bool {
+        let n = host.count
+        guard n > 0, hi - lo >= n else { return false }
+        for k in 0..<n where PhraseLexicon.lower(b[hi - n + k]) != host[k] { return false }
+        return hi - lo == n || b[hi - n - 1] == 0x2E
+    }
+
+    // MARK: Words around a finding, from the bytes
+
+    /// The lexicon ids of the last `count` words that end at or before byte
+    /// `boundary` (a scalar boundary), in text order. A word running across the
+    /// boundary is not one of them.
+    func words(before boundary: Int, in bytes: UnsafeBufferPointer<UInt8>, count: Int, into ids: inout [Int32]) {
+        ids.removeAll(keepingCapacity: true)
+        var p = boundary
+        if p > 0 && p < bytes.count && Self.wordScalar(endingAt: p, in: bytes).isWord
+            && Self.wordScalar(at: p, in: bytes).isWord {
+            p = Self.skipBack(from: p, in: bytes, words: true)
         }
-        return false
+        while ids.count < count && p > 0 {
+            p = Self.skipBack(from: p, in: bytes, words: false)
+            if p == 0 { break }
+            let end = p
+            p = Self.skipBack(from: p, in: bytes, words: true)
+            ids.append(lexicon.id(ofWordIn: bytes, from: p, to: end))
+        }
+        ids.reverse()
+    }
+
+    /// The lexicon ids of the first `count` words that start at or after byte
+    /// `boundary`. A word running across the boundary is not one of them.
+    func words(after boundary: Int, in bytes: UnsafeBufferPointer<UInt8>, count: Int, into ids: inout [Int32]) {
+        ids.removeAll(keepingCapacity: true)
+        var p = boundary
+        if p > 0 && p < bytes.count && Self.wordScalar(endingAt: p, in: bytes).isWord
+            && Self.wordScalar(at: p, in: bytes).isWord {
+            p = Self.skipForward(from: p, in: bytes, words: true)
+        }
+        while ids.count < count && p < bytes.count {
+            p = Self.skipForward(from: p, in: bytes, words: false)
+            if p == bytes.count { break }
+            let start = p
+            p = Self.skipForward(from: p, in: bytes, words: true)
+            ids.append(lexicon.id(ofWordIn: bytes, from: start, to: p))
+        }
+    }
+
+    /// A word is a run of letters and digits (`PhraseTokenizer`'s rule).
+    @inline(__always)
+    static func isWord(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+
+    static func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
+
+    @inline(__always)
+    static func wordScalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (isWord: Bool, end: Int) {
+        let b = bytes[i]
+        if b < 0x80 { return (isWord(b), i + 1) }
+        let (s, n) = ScalarOffsets.scalar(in: bytes, at: i)
+        return (isWord(s), i + n)
+    }
+
+    @inline(__always)
+    static func wordScalar(endingAt i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (isWord: Bool, start: Int) {
+        var j = i - 1
+        let b = bytes[j]
+        if b < 0x80 { return (isWord(b), j) }
+        while bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return (isWord(ScalarOffsets.scalar(in: bytes, at: j).scalar), j)
+    }
+
+    /// Back from `p` over word scalars (or over the others), to where they start.
+    static func skipBack(from p: Int, in bytes: UnsafeBufferPointer<UInt8>, words: Bool) -> Int {
+        var p = p
+        while p > 0 {
+            let (w, start) = wordScalar(endingAt: p, in: bytes)
+            if w != words { break }
+            p = start
+        }
+        return p
+    }
+
+    /// Forward from `p` over word scalars (or over the others), to where they end.
+    static func skipForward(from p: Int, in bytes: UnsafeBufferPointer<UInt8>, words: Bool) -> Int {
+        var p = p
+        while p < bytes.count {
+            let (w, end) = wordScalar(at: p, in: bytes)
+            if w != words { break }
+            p = end
+        }
+        return p
     }
 
     /// The host of a link's normalized form (`https://www.behance.net/anna` → `behance.net`).
