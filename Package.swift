@@ -81,7 +81,7 @@ let package = Package(
                     resources: [.copy("Corpus")]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Detection", "ExportFormat", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Policy", "Statistics", "TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Policy", "Statistics", "ExportFormat", "Detection", "TestSupport"]),
         .testTarget(name: "WritersTests", dependencies: [
             "Writers", "Analytics", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

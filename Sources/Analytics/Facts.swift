@@ -1,3 +1,4 @@
+import Dispatch
 import ExportFormat
 import Detection
 import Policy
@@ -242,9 +243,17 @@ public struct SettledFacts: Sendable, Codable {
 
     public init() {}
 
-    public mutating func merge(_ other: SettledFacts) {
+    /// One fact per key again, counts added up.
+    public mutating func coalesceRoomFacts() {
+        roomFacts = RoomFact.coalesced(roomFacts)
+    }
+
+    /// Adds `other`. With `coalescing: false` room facts are only appended, and may repeat a key until
+    /// `coalesceRoomFacts()`: merging many parts, coalesce once at the end rather than once per part.
+    public mutating func merge(_ other: SettledFacts, coalescing: Bool = true) {
         messageCounts.merge(other.messageCounts, uniquingKeysWith: +)
-        roomFacts = RoomFact.coalesced(roomFacts + other.roomFacts)
+        roomFacts += other.roomFacts
+        if coalescing { coalesceRoomFacts() }
         pendingMessages += other.pendingMessages
         calls += other.calls
         ledger.merge(other.ledger)
@@ -277,32 +286,23 @@ extension SettledFacts {
     ///
     /// Consuming: the counters (a million room rows a night) move into the
     /// result instead of being copied when the first finding is counted.
-    public consuming func finalize(judge: Judge, ledger: RoomLedger) -> RunFacts {
+    /// Messages are judged in slices on up to `jobs` threads; the findings come
+    /// out in the same order (file, message id) whatever `jobs` is.
+    public consuming func finalize(judge: Judge, ledger: RoomLedger, jobs: Int = 1) -> RunFacts {
         var out = RunFacts()
         swap(&out.messageCounts, &messageCounts)
         swap(&out.roomFacts, &roomFacts)
         out.calls = calls
         out.ledger = self.ledger
         let sorted = pendingMessages.sorted { ($0.file, $0.messageID) < ($1.file, $1.messageID) }
-        out.findings.reserveCapacity(sorted.reduce(0) { $0 + $1.findings.count })
+        pendingMessages = []
+        let slices = JudgedSlice.judge(sorted, judge: judge, ledger: ledger, jobs: jobs)
+        out.findings.reserveCapacity(slices.reduce(0) { $0 + $1.findings.count })
         var pendingRooms: [RoomFactKey: MessageCount] = [:]
-        for m in sorted {
-            let relationship = ledger.relationshipStart(inRoom: m.roomID)
-            var violating = false
-            for (i, f) in m.findings.enumerated() {
-                let input = JudgeInput(kind: f.kind, platform: f.platform, intent: f.intent, sentAt: m.sentAt, phase: m.phase,
-                                       senderRole: m.senderRole, clientPlan: m.clientPlan, relationshipStart: relationship,
-                                       channelOfferedByOther: m.channelOfferedByOther[i], context: f.context)
-                let j = judge.judge(input)
-                if j.verdict == .violation { violating = true }
-                out.findings.append(JudgedFinding(message: m, finding: f, judgement: j))
-            }
-            let count = MessageCount(messages: 1, violatingMessages: violating ? 1 : 0)
-            let key = MessageCountKey(file: m.file, epoch: m.epoch, phase: m.phase.phase, stage: m.phase.stage,
-                                      senderRole: m.senderRole, clientPlan: m.planLabel, date: m.sentAt.utcDate)
-            out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + count
-            let roomKey = RoomFactKey(file: m.file, roomID: m.roomID, epoch: m.epoch, phase: m.phase.phase, clientPlan: m.planLabel)
-            pendingRooms[roomKey, default: MessageCount()] = pendingRooms[roomKey, default: MessageCount()] + count
+        for slice in slices {
+            out.findings += slice.findings
+            out.messageCounts.merge(slice.messageCounts, uniquingKeysWith: +)
+            pendingRooms.merge(slice.roomCounts, uniquingKeysWith: +)
         }
         // Messages with findings join their room's fact under the same key, or make a new one.
         if !pendingRooms.isEmpty {
@@ -349,4 +349,55 @@ extension SettledFacts {
         out.ledger = ledger
         return out
     }
+}
+
+/// What judging one slice of the pending messages gives.
+struct JudgedSlice: Sendable {
+    var findings: [JudgedFinding] = []
+    var messageCounts: [MessageCountKey: MessageCount] = [:]
+    var roomCounts: [RoomFactKey: MessageCount] = [:]
+
+    /// `messages` in slices, judged on up to `jobs` threads; the slices in order.
+    static func judge(_ messages: [PendingMessage], judge: Judge, ledger: RoomLedger, jobs: Int) -> [JudgedSlice] {
+        let parts = jobs > 1 && messages.count > 4096 ? jobs * 4 : 1
+        let bounds = (0...parts).map { messages.count * $0 / parts }
+        let slices = UnsafeMutableBufferPointer<JudgedSlice>.allocate(capacity: parts)
+        slices.initialize(repeating: JudgedSlice())
+        defer { slices.deallocate() }
+        let shared = SliceSlots(slices)
+        let work: @Sendable (Int) -> Void = { p in
+            var slice = JudgedSlice()
+            for m in messages[bounds[p]..<bounds[p + 1]] { slice.add(m, judge: judge, ledger: ledger) }
+            shared.slots[p] = slice
+        }
+        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+        let out = Array(slices)
+        _ = slices.deinitialize()
+        return out
+    }
+
+    mutating func add(_ m: PendingMessage, judge: Judge, ledger: RoomLedger) {
+        let relationship = ledger.relationshipStart(inRoom: m.roomID)
+        var violating = false
+        for (i, f) in m.findings.enumerated() {
+            let input = JudgeInput(kind: f.kind, platform: f.platform, intent: f.intent, sentAt: m.sentAt, phase: m.phase,
+                                   senderRole: m.senderRole, clientPlan: m.clientPlan, relationshipStart: relationship,
+                                   channelOfferedByOther: m.channelOfferedByOther[i], context: f.context)
+            let j = judge.judge(input)
+            if j.verdict == .violation { violating = true }
+            findings.append(JudgedFinding(message: m, finding: f, judgement: j))
+        }
+        let count = MessageCount(messages: 1, violatingMessages: violating ? 1 : 0)
+        let key = MessageCountKey(file: m.file, epoch: m.epoch, phase: m.phase.phase, stage: m.phase.stage,
+                                  senderRole: m.senderRole, clientPlan: m.planLabel, date: m.sentAt.utcDate)
+        messageCounts[key, default: MessageCount()] = messageCounts[key, default: MessageCount()] + count
+        let roomKey = RoomFactKey(file: m.file, roomID: m.roomID, epoch: m.epoch, phase: m.phase.phase, clientPlan: m.planLabel)
+        roomCounts[roomKey, default: MessageCount()] = roomCounts[roomKey, default: MessageCount()] + count
+    }
+}
+
+/// Slots the threads judging disjoint slices write into, each its own.
+private struct SliceSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<JudgedSlice>
+    init(_ s: UnsafeMutableBufferPointer<JudgedSlice>) { slots = s }
 }

@@ -18,7 +18,10 @@ struct Recorder {
                 settled: consuming SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
         let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        let facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger)
+        // The ledger's rows are put in key order on a second thread while this one judges and inserts facts.
+        let delta = settled.ledger
+        let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
+        let facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
         timings.mark("judge")
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
@@ -44,7 +47,7 @@ struct Recorder {
                             jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
         let order = ReportOrder(policy: policy)
         let window = callWindowSeconds
-        try store.record(run: run, files: files, facts: facts) { db in
+        try store.record(run: run, files: files, facts: facts, ledger: ledgerRows?.wait()) { db in
             FaultInjection.point("inside-run-transaction")
             timings.mark("insert facts")
             let inputs = try Store.reportInputs(db, callWindowSeconds: window)
@@ -59,5 +62,23 @@ struct Recorder {
         timings.mark("CSV files")
         summary.wallSeconds = clock.secondsElapsed
         return summary
+    }
+}
+
+/// A value made on a thread of its own while the caller goes on; `wait()` (once) returns it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            value = make()
+            done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
     }
 }

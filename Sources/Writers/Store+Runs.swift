@@ -17,9 +17,11 @@ extension Store {
     /// the files it analyzed (replacing those of files re-analyzed with
     /// `--force`), the ledger updates, and the rebuilt report tables. Returns the run id.
     ///
-    /// `facts` refer to files by their index in `files`.
+    /// `facts` refer to files by their index in `files`. `ledger`: `facts.ledger` prepared for storing
+    /// (prepared here when not given).
     @discardableResult
-    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, reports: (Database) throws -> Void) throws -> Int64 {
+    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: LedgerRows? = nil,
+                       reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
             let runID = try insertRun(run, db)
             var fileIDs: [Int64] = []
@@ -28,7 +30,7 @@ extension Store {
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
             try insertFacts(facts, runID: runID, fileIDs: fileIDs, db)
-            try saveLedger(facts.ledger, db)
+            try saveLedger(ledger ?? LedgerRows(facts.ledger), db)
             try reports(db)
             return .commit
         }
