@@ -55,9 +55,11 @@ struct Recorder {
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
             try Store.replaceReports(tables, db)
+            timings.mark("report tables")
             try Store.rebuildRepeatOffenders(db)
+            timings.mark("repeat offenders")
         }
-        timings.mark("database and report tables")
+        timings.mark("commit")
         try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: reportsDirectory))
         timings.mark("CSV files")
         summary.wallSeconds = clock.secondsElapsed
