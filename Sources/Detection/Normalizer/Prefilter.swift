@@ -61,9 +61,13 @@ public struct Prefilter: Sendable {
         /// a joiner into the next word: a joined walk counts nothing else.
         let joinableAhead: UnsafeMutableBufferPointer<UInt8>
         let width: Int
+        /// The plain-words automaton (see `PlainWords`): the next state's row by the
+        /// state's row + the byte's column.
+        let plainSteps: UnsafeMutableBufferPointer<UInt32>
+        let plainColumns: UnsafeMutableBufferPointer<UInt8>
 
         init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int) {
+             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int, plainWords: PlainWords) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -78,6 +82,8 @@ public struct Prefilter: Sendable {
             self.trigramStates = copy(trigramStates)
             self.joinableAhead = copy(joinableAhead)
             self.width = width
+            self.plainSteps = copy(plainWords.steps)
+            self.plainColumns = copy(plainWords.columns)
         }
 
         deinit {
@@ -89,6 +95,8 @@ public struct Prefilter: Sendable {
             bigramRows.deallocate()
             trigramStates.deallocate()
             joinableAhead.deallocate()
+            plainSteps.deallocate()
+            plainColumns.deallocate()
         }
     }
 
@@ -192,10 +200,14 @@ public struct Prefilter: Sendable {
                     }
                 }
             }
-            return Tables(transitions: next.map { UInt16(truncatingIfNeeded: $0) },
-                          stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
+            let transitions = next.map { UInt16(truncatingIfNeeded: $0) }
+            let stateFacts = accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 }
+            let plain = PlainWords(transitions: transitions, width: width, classes: Array(cls), stateFacts: stateFacts,
+                                   joinableAhead: ahead, bigramRows: rows, trigramStates: triStates)
+            return Tables(transitions: transitions, stateFacts: stateFacts,
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
+                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width,
+                          plainWords: plain)
         }
     }
 
@@ -392,7 +404,8 @@ public struct Prefilter: Sendable {
                     scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
                          UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates),
-                         UnsafeBufferPointer(t.joinableAhead), walks, streetCandidates)
+                         UnsafeBufferPointer(t.joinableAhead), UnsafeBufferPointer(t.plainSteps),
+                         UnsafeBufferPointer(t.plainColumns), walks, streetCandidates)
                 }
             }
         }
@@ -415,6 +428,7 @@ public struct Prefilter: Sendable {
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
                       _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
+                      _ plainSteps: UnsafeBufferPointer<UInt32>, _ plainColumns: UnsafeBufferPointer<UInt8>,
                       _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
@@ -465,7 +479,17 @@ public struct Prefilter: Sendable {
             }
         }
 
-        var i = 0
+        /// Reads plain words from `start` with the `PlainWords` automaton, only while no
+        /// walk, digit run or street test is pending and no "+" may lead a number; goes on
+        /// from where it stops.
+        @inline(__always) func skipPlainWords(from start: Int, _ previous: inout UInt8, _ previousNonSpace: UInt8) -> Int {
+            guard previousNonSpace != 0x2B, let base = p.baseAddress else { return start }
+            let resume = PlainWords.skip(base, from: start, count: n, plainSteps.baseAddress!, plainColumns.baseAddress!)
+            if resume > start { previous = p[resume &- 1] }
+            return resume
+        }
+
+        var i = skipPlainWords(from: 0, &previous, previousNonSpace)
         while i < n {
             let b = p[i]
             let kind = kinds[Int(b)]
@@ -677,6 +701,7 @@ public struct Prefilter: Sendable {
                 alnumStart = -1
                 previous = 0x20
                 i &+= 1
+                if walkCount == 0 && streetFrom < 0 && run.gap == Int.max / 2 { i = skipPlainWords(from: i, &previous, previousNonSpace) }
                 continue
             }
             alnumStart = -1
@@ -793,5 +818,192 @@ public struct Prefilter: Sendable {
         if label.count >= 4 && ASCII.lower(label[0]) == 0x78 && ASCII.lower(label[1]) == 0x6E
             && label[2] == 0x2D && label[3] == 0x2D { return true }
         return tldHashes.contains(TopLevelDomains.hash(label))
+    }
+}
+
+/// A byte automaton for the words the scan only skips, so that most of a message costs
+/// one table step per byte. Its states mirror what the scan does from a word start right
+/// after a space or punctuation, with no walk, digit run or street test pending: the
+/// first two letters (`bigramRows`), the third (`trigramStates`), then the lexicon
+/// automaton's walk; a word no lexicon word can start, or whose walk ends where no word
+/// is recorded, leads back to `between` at the next space or punctuation. A walk that
+/// may still spell a split name ("you" of "you tube") is carried across a space into
+/// the next word as the scan carries it (one at most). Anything else is `exit` (a word
+/// whose walk ends on a lexicon word; digits, "@", "+", joiners other than a space, an
+/// apostrophe, non-ASCII bytes; a dot before a letter, a digit or a closing bracket;
+/// the 25th letter of a word): the scan reads on itself from the last `between`.
+struct PlainWords {
+    /// States are stored as the offset of their row (state * `columnCount`).
+    static let exit: UInt32 = 0
+    /// Column 0: bytes the automaton never reads.
+    static let spaceColumn = 1
+    static let punctuationColumn = 2
+    static let dotColumn = 3
+    static let closingColumn = 4
+    static let firstLetterColumn = 5
+    let steps: [UInt32]
+    let columns: [UInt8]
+    let columnCount: Int
+    /// The row offset of `between`.
+    let between: UInt32
+
+    private enum Word: Hashable {
+        case between
+        /// The first one or two letters of a word read with nothing carried: the scan
+        /// looks them up in `bigramRows`.
+        case first(UInt8)
+        case two(UInt8, UInt8)
+        /// A word whose walk is at this state after so many letters.
+        case walk(Int, Int)
+        /// A word no walk goes on in, after so many letters.
+        case other(Int)
+        /// Just after a dot, which may start a domain's label.
+        case dot
+    }
+
+    /// A word and the state of the walk carried into it from the words before (0: none).
+    private struct Key: Hashable {
+        var word: Word
+        var carried: Int
+    }
+
+    /// Reads `p[start..<n]` from `between`; returns `n` when the scan has nothing to do
+    /// there, else the position after the last step to `between` (the start of the
+    /// word the scan must read itself).
+    @inline(never)
+    static func skip(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, _ steps: UnsafePointer<UInt32>,
+                     _ columns: UnsafePointer<UInt8>) -> Int {
+        let between = steps[0]
+        var state = between
+        var clean = start
+        var j = start
+        while j < n {
+            let next = steps[Int(state) &+ Int(columns[Int(p[j])])]
+            j &+= 1
+            if next <= between {
+                if next == exit { return clean }
+                clean = j
+            }
+            state = next
+        }
+        // The text's end ends a word as a space does.
+        return steps[Int(state) &+ spaceColumn] != exit ? n : clean
+    }
+
+    init(transitions: [UInt16], width: Int, classes: [UInt8], stateFacts: [UInt32], joinableAhead: [UInt8],
+         bigramRows: [UInt16], trigramStates: [UInt16]) {
+        var columns = [UInt8](repeating: 0, count: 256)
+        columns[0x20] = UInt8(Self.spaceColumn)
+        // Bytes the scan reads as nothing but the end of a word (not letters, digits,
+        // "@", "+", joiners, apostrophes, dots).
+        for b in 0..<0x80 where !ASCII.isAlnum(UInt8(b)) && !"@+-_*'. ".utf8.contains(UInt8(b)) {
+            columns[b] = UInt8(Self.punctuationColumn)
+        }
+        columns[0x2E] = UInt8(Self.dotColumn)
+        for b in ")]}".utf8 { columns[Int(b)] = UInt8(Self.closingColumn) }
+        let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { $0 } + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { $0 }
+        for (k, b) in letters.enumerated() { columns[Int(b)] = UInt8(Self.firstLetterColumn + k) }
+        let columnCount = Self.firstLetterColumn + letters.count
+        func walk(_ s: Int, _ b: UInt8) -> Int {
+            let c = Int(classes[Int(b)])
+            return c == 0 || s == 0 ? 0 : Int(transitions[s * width + c])
+        }
+        func row(_ a: UInt8, _ b: UInt8) -> Int { Int(bigramRows[Int((a | 0x20) - 0x61) * 32 + Int((b | 0x20) - 0x61)]) }
+        func carries(_ s: Int) -> Bool { s > 1 && joinableAhead[s] != 0 }
+        let clean = Key(word: .between, carried: 0)
+        /// What follows a word ended by a space (or, `carrying` false, by punctuation or
+        /// a dot) whose own walk is at `s` and whose carried walk is at `c`: nil when the
+        /// scan must read it (a word ends there, or two walks go on).
+        func afterWord(_ s: Int, _ c: Int, carrying: Bool, then next: Word) -> Key? {
+            if s != 0 && stateFacts[s] != 0 { return nil }
+            if c != 0 && stateFacts[c] & Prefilter.Fact.joinable != 0 { return nil }
+            guard carrying else { return Key(word: next, carried: 0) }
+            switch (carries(s), carries(c)) {
+            case (true, true): return nil
+            case (true, false): return Key(word: next, carried: s)
+            case (false, true): return Key(word: next, carried: c)
+            case (false, false): return Key(word: next, carried: 0)
+            }
+        }
+        let longWord = Prefilter.longTokenLength
+        var ids: [Key: Int] = [clean: 1]
+        var queue: [Key] = [clean]
+        var steps = [UInt32](repeating: Self.exit, count: 2 * columnCount)
+        func id(_ k: Key) -> UInt32 {
+            if let i = ids[k] { return UInt32(i * columnCount) }
+            let i = steps.count / columnCount
+            ids[k] = i
+            steps += [UInt32](repeating: Self.exit, count: columnCount)
+            queue.append(k)
+            return UInt32(i * columnCount)
+        }
+        steps[0] = UInt32(columnCount)  // `between`'s row, read by `skip`: row 0 is never entered.
+        var q = 0
+        while q < queue.count {
+            let key = queue[q]
+            q += 1
+            let from = ids[key]! * columnCount
+            let c = key.carried
+            // The word's own walk when it ends here (0: none).
+            var ending: Int? {
+                switch key.word {
+                case .between, .dot: return nil
+                case .first(let a): return walk(1, a)
+                case .two(let a, let b): return walk(walk(1, a), b)
+                case .walk(let s, _): return s
+                case .other: return 0
+                }
+            }
+            if let s = ending {
+                // A space (or the text's end, where nothing is carried further); punctuation; a dot.
+                if let k = afterWord(s, c, carrying: true, then: .between) { steps[from + Self.spaceColumn] = id(k) }
+                if let k = afterWord(s, c, carrying: false, then: .between) {
+                    steps[from + Self.punctuationColumn] = id(k)
+                    steps[from + Self.closingColumn] = id(k)
+                }
+                if let k = afterWord(s, c, carrying: false, then: .dot) { steps[from + Self.dotColumn] = id(k) }
+            } else if key.word == .dot {
+                // Not followed by a letter (or non-ASCII), a digit or a closing bracket: no label.
+                steps[from + Self.spaceColumn] = id(clean)
+                steps[from + Self.punctuationColumn] = id(clean)
+                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
+                continue
+            } else {
+                // Between words. Carried walks go into the next word only straight after the
+                // space that ended theirs.
+                steps[from + Self.spaceColumn] = id(clean)
+                steps[from + Self.punctuationColumn] = id(clean)
+                steps[from + Self.closingColumn] = id(clean)
+                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
+            }
+            for (k, b) in letters.enumerated() {
+                let word: Word?
+                switch key.word {
+                case .between:
+                    if c == 0 {
+                        word = .first(b)
+                    } else {
+                        // With a walk carried in, the scan walks the word from its first letter.
+                        let s = walk(1, b)
+                        word = s == 0 ? .other(1) : .walk(s, 1)
+                    }
+                case .first(let a): word = row(a, b) == 0 ? .other(2) : .two(a, b)
+                case .two(let a, let b0):
+                    let jump = Int(trigramStates[row(a, b0) * 32 + Int((b | 0x20) - 0x61)])
+                    word = jump == 0 ? .other(3) : .walk(jump, 3)
+                case .walk(let s, let length):
+                    let next = walk(s, b)
+                    word = length + 1 >= longWord ? nil : next == 0 ? .other(length + 1) : .walk(next, length + 1)
+                case .other(let length):
+                    word = length + 1 >= longWord ? nil : .other(length + 1)
+                case .dot: word = nil
+                }
+                if let word { steps[from + Self.firstLetterColumn + k] = id(Key(word: word, carried: walk(c, b))) }
+            }
+        }
+        self.steps = steps
+        self.columns = columns
+        self.columnCount = columnCount
+        self.between = UInt32(columnCount)
     }
 }
