@@ -37,6 +37,8 @@ public struct Prefilter: Sendable {
     /// What each lexicon word means to the prefilter, packed (see `Fact`).
     let facts: [UInt32]
     let tables: Tables
+    /// False only in tests, which check that the plain-words automaton changes no decision.
+    let readsPlainWords: Bool
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
     /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
@@ -126,6 +128,11 @@ public struct Prefilter: Sendable {
     static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, readsPlainWords: true)
+    }
+
+    init(lexicon: Lexicon, readsPlainWords: Bool) {
+        self.readsPlainWords = readsPlainWords
         streetWords = lexicon.streetWords
         streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
@@ -483,7 +490,7 @@ public struct Prefilter: Sendable {
         /// walk, digit run or street test is pending and no "+" may lead a number; goes on
         /// from where it stops.
         @inline(__always) func skipPlainWords(from start: Int, _ previous: inout UInt8, _ previousNonSpace: UInt8) -> Int {
-            guard previousNonSpace != 0x2B, let base = p.baseAddress else { return start }
+            guard readsPlainWords, previousNonSpace != 0x2B, let base = p.baseAddress else { return start }
             let resume = PlainWords.skip(base, from: start, count: n, plainSteps.baseAddress!, plainColumns.baseAddress!)
             if resume > start { previous = p[resume &- 1] }
             return resume
@@ -840,12 +847,18 @@ struct PlainWords {
     static let punctuationColumn = 2
     static let dotColumn = 3
     static let closingColumn = 4
-    static let firstLetterColumn = 5
+    static let apostropheColumn = 5
+    /// Only short parts around an apostrophe ("i'll", "doesn't") are read here: the
+    /// state count grows with each length allowed. Together they stay far below the
+    /// 25 characters of a long token.
+    static let longestPartBeforeApostrophe = 5
+    static let firstLetterColumn = 6
     let steps: [UInt32]
     let columns: [UInt8]
     let columnCount: Int
     /// The row offset of `between`.
     let between: UInt32
+    let stateCount: Int
 
     private enum Word: Hashable {
         case between
@@ -859,12 +872,20 @@ struct PlainWords {
         case other(Int)
         /// Just after a dot, which may start a domain's label.
         case dot
+        /// Just after an apostrophe that ends a word whose walk is at this state: before
+        /// a letter, the scan walks on into the next part ("what's") and reads that part
+        /// again as a word glued to the first.
+        case apostrophe(Int)
     }
 
     /// A word and the state of the walk carried into it from the words before (0: none).
     private struct Key: Hashable {
         var word: Word
         var carried: Int
+        /// In the part after an apostrophe (`glued`, at most two letters here: "ll" of
+        /// "i'll", "t" of "doesn't"): the walk going on from the part before (0: none).
+        var through = 0
+        var glued = false
     }
 
     /// Reads `p[start..<n]` from `between`; returns `n` when the scan has nothing to do
@@ -873,21 +894,22 @@ struct PlainWords {
     @inline(never)
     static func skip(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, _ steps: UnsafePointer<UInt32>,
                      _ columns: UnsafePointer<UInt8>) -> Int {
-        let between = steps[0]
+        let between = Int(steps[0])
         var state = between
-        var clean = start
-        var j = start
-        while j < n {
-            let next = steps[Int(state) &+ Int(columns[Int(p[j])])]
-            j &+= 1
+        var q = p + start
+        let end = p + n
+        var clean = q
+        while q < end {
+            let next = Int(steps[state &+ Int(columns[Int(q.pointee)])])
+            q += 1
             if next <= between {
-                if next == exit { return clean }
-                clean = j
+                if next == Int(exit) { return clean - p }
+                clean = q
             }
             state = next
         }
         // The text's end ends a word as a space does.
-        return steps[Int(state) &+ spaceColumn] != exit ? n : clean
+        return steps[state &+ spaceColumn] != exit ? n : clean - p
     }
 
     init(transitions: [UInt16], width: Int, classes: [UInt8], stateFacts: [UInt32], joinableAhead: [UInt8],
@@ -899,6 +921,7 @@ struct PlainWords {
         for b in 0..<0x80 where !ASCII.isAlnum(UInt8(b)) && !"@+-_*'. ".utf8.contains(UInt8(b)) {
             columns[b] = UInt8(Self.punctuationColumn)
         }
+        columns[0x27] = UInt8(Self.apostropheColumn)
         columns[0x2E] = UInt8(Self.dotColumn)
         for b in ")]}".utf8 { columns[Int(b)] = UInt8(Self.closingColumn) }
         let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { $0 } + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { $0 }
@@ -914,8 +937,11 @@ struct PlainWords {
         /// What follows a word ended by a space (or, `carrying` false, by punctuation or
         /// a dot) whose own walk is at `s` and whose carried walk is at `c`: nil when the
         /// scan must read it (a word ends there, or two walks go on).
-        func afterWord(_ s: Int, _ c: Int, carrying: Bool, then next: Word) -> Key? {
+        func afterWord(_ s: Int, _ c: Int, _ through: Int, carrying: Bool, then next: Word) -> Key? {
             if s != 0 && stateFacts[s] != 0 { return nil }
+            // The walk across an apostrophe: nothing may end there or go on further
+            // (the scan would look across joiners ahead).
+            if through != 0 && (stateFacts[through] != 0 || joinableAhead[through] != 0) { return nil }
             if c != 0 && stateFacts[c] & Prefilter.Fact.joinable != 0 { return nil }
             guard carrying else { return Key(word: next, carried: 0) }
             switch (carries(s), carries(c)) {
@@ -926,6 +952,14 @@ struct PlainWords {
             }
         }
         let longWord = Prefilter.longTokenLength
+        func wordLength(_ w: Word) -> Int {
+            switch w {
+            case .first: return 1
+            case .two: return 2
+            case .walk(_, let length), .other(let length): return length
+            case .between, .dot, .apostrophe: return 0
+            }
+        }
         var ids: [Key: Int] = [clean: 1]
         var queue: [Key] = [clean]
         var steps = [UInt32](repeating: Self.exit, count: 2 * columnCount)
@@ -944,10 +978,12 @@ struct PlainWords {
             q += 1
             let from = ids[key]! * columnCount
             let c = key.carried
+            let through = key.through
+            let glued = key.glued
             // The word's own walk when it ends here (0: none).
             var ending: Int? {
                 switch key.word {
-                case .between, .dot: return nil
+                case .between, .dot, .apostrophe: return nil
                 case .first(let a): return walk(1, a)
                 case .two(let a, let b): return walk(walk(1, a), b)
                 case .walk(let s, _): return s
@@ -956,12 +992,34 @@ struct PlainWords {
             }
             if let s = ending {
                 // A space (or the text's end, where nothing is carried further); punctuation; a dot.
-                if let k = afterWord(s, c, carrying: true, then: .between) { steps[from + Self.spaceColumn] = id(k) }
-                if let k = afterWord(s, c, carrying: false, then: .between) {
+                if let k = afterWord(s, c, through, carrying: true, then: .between) { steps[from + Self.spaceColumn] = id(k) }
+                if let k = afterWord(s, c, through, carrying: false, then: .between) {
                     steps[from + Self.punctuationColumn] = id(k)
                     steps[from + Self.closingColumn] = id(k)
                 }
-                if let k = afterWord(s, c, carrying: false, then: .dot) { steps[from + Self.dotColumn] = id(k) }
+                if let k = afterWord(s, c, through, carrying: false, then: .dot) { steps[from + Self.dotColumn] = id(k) }
+                // An apostrophe: with no walk going on, it only ends the word; after a part
+                // glued already, or with a walk carried in, the scan reads on itself.
+                let length = wordLength(key.word)
+                if s == 0 && c == 0 && through == 0 {
+                    steps[from + Self.apostropheColumn] = id(clean)
+                } else if !glued && c == 0, length <= Self.longestPartBeforeApostrophe,
+                          let k = afterWord(s, 0, 0, carrying: false, then: .apostrophe(s)) {
+                    steps[from + Self.apostropheColumn] = id(Key(word: k.word, carried: 0))
+                }
+            } else if case .apostrophe(let s) = key.word {
+                // Not before a letter: the apostrophe only ended the word.
+                steps[from + Self.spaceColumn] = id(clean)
+                steps[from + Self.punctuationColumn] = id(clean)
+                steps[from + Self.closingColumn] = id(clean)
+                steps[from + Self.apostropheColumn] = id(clean)
+                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
+                let across = walk(s, 0x27)
+                for (k, b) in letters.enumerated() {
+                    steps[from + Self.firstLetterColumn + k] = id(Key(word: .first(b), carried: 0, through: walk(across, b),
+                                                                      glued: true))
+                }
+                continue
             } else if key.word == .dot {
                 // Not followed by a letter (or non-ASCII), a digit or a closing bracket: no label.
                 steps[from + Self.spaceColumn] = id(clean)
@@ -974,6 +1032,7 @@ struct PlainWords {
                 steps[from + Self.spaceColumn] = id(clean)
                 steps[from + Self.punctuationColumn] = id(clean)
                 steps[from + Self.closingColumn] = id(clean)
+                steps[from + Self.apostropheColumn] = id(clean)
                 steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
             }
             for (k, b) in letters.enumerated() {
@@ -996,14 +1055,18 @@ struct PlainWords {
                     word = length + 1 >= longWord ? nil : next == 0 ? .other(length + 1) : .walk(next, length + 1)
                 case .other(let length):
                     word = length + 1 >= longWord ? nil : .other(length + 1)
-                case .dot: word = nil
+                case .dot, .apostrophe: word = nil
                 }
-                if let word { steps[from + Self.firstLetterColumn + k] = id(Key(word: word, carried: walk(c, b))) }
+                if let word, !glued || wordLength(word) <= 2 {
+                    steps[from + Self.firstLetterColumn + k] = id(Key(word: word, carried: walk(c, b), through: walk(through, b),
+                                                                      glued: glued))
+                }
             }
         }
         self.steps = steps
         self.columns = columns
         self.columnCount = columnCount
         self.between = UInt32(columnCount)
+        self.stateCount = steps.count / columnCount
     }
 }
