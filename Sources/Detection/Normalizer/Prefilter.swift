@@ -899,6 +899,31 @@ struct PlainWords {
         var q = p + start
         let end = p + n
         var clean = q
+        // Four bytes a round while they last: one end test for four steps.
+        while end - q >= 4 {
+            let s0 = Int(steps[state &+ Int(columns[Int(q[0])])])
+            if s0 <= between {
+                if s0 == Int(exit) { return clean - p }
+                clean = q + 1
+            }
+            let s1 = Int(steps[s0 &+ Int(columns[Int(q[1])])])
+            if s1 <= between {
+                if s1 == Int(exit) { return clean - p }
+                clean = q + 2
+            }
+            let s2 = Int(steps[s1 &+ Int(columns[Int(q[2])])])
+            if s2 <= between {
+                if s2 == Int(exit) { return clean - p }
+                clean = q + 3
+            }
+            let s3 = Int(steps[s2 &+ Int(columns[Int(q[3])])])
+            if s3 <= between {
+                if s3 == Int(exit) { return clean - p }
+                clean = q + 4
+            }
+            state = s3
+            q += 4
+        }
         while q < end {
             let next = Int(steps[state &+ Int(columns[Int(q.pointee)])])
             q += 1
