@@ -231,10 +231,22 @@ public struct Prefilter: Sendable {
     }
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if Self.isASCII(p) { return scan(p, folded: false) }
+        // Plain words first, straight on the bytes: most messages end there. What they
+        // cover is ASCII, folded byte for byte (the automaton ignores case), so the scan
+        // takes over where they stop, on the text as is or folded.
+        var start = 0
+        if readsPlainWords, let base = p.baseAddress {
+            let t = tables
+            start = withExtendedLifetime(t) {
+                PlainWords.skip(base, from: 0, count: p.count, UnsafePointer(t.plainSteps.baseAddress!),
+                                UnsafePointer(t.plainColumns.baseAddress!))
+            }
+            if start == p.count { return false }
+        }
+        if Self.isASCII(UnsafeBufferPointer(rebasing: p[start...])) { return scan(p, folded: false, from: start) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
             let count = foldText(p, into: out)
-            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true, from: start)
         }
     }
 
@@ -403,12 +415,12 @@ public struct Prefilter: Sendable {
     }
 
     /// `folded` is false for ASCII text read as is, true for text made by `foldText`.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, from start: Int) -> Bool {
         let t = tables
         return withExtendedLifetime(t) {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumWalks) { walks in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
-                    scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                    scan(p, folded: folded, from: start, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
                          UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates),
                          UnsafeBufferPointer(t.joinableAhead), UnsafeBufferPointer(t.plainSteps),
@@ -431,7 +443,7 @@ public struct Prefilter: Sendable {
     private static let gluedFlag: UInt32 = 1 << 30
     private static let stateBits: UInt32 = (1 << 30) - 1
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, from start: Int, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
                       _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
@@ -496,7 +508,9 @@ public struct Prefilter: Sendable {
             return resume
         }
 
-        var i = skipPlainWords(from: 0, &previous, previousNonSpace)
+        // The plain words before `start` were read already: they leave nothing pending.
+        var i = start
+        if start > 0 { previous = p[start &- 1] }
         while i < n {
             let b = p[i]
             let kind = kinds[Int(b)]
