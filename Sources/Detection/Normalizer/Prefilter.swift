@@ -63,9 +63,9 @@ public struct Prefilter: Sendable {
         /// a joiner into the next word: a joined walk counts nothing else.
         let joinableAhead: UnsafeMutableBufferPointer<UInt8>
         let width: Int
-        /// The plain-words automaton (see `PlainWords`): the next state's row by the
-        /// state's row + the byte's column.
-        let plainSteps: UnsafeMutableBufferPointer<UInt32>
+        /// The plain-words automaton (see `PlainWords`): the next state by state * 32 +
+        /// the byte's column.
+        let plainSteps: UnsafeMutableBufferPointer<UInt16>
         let plainColumns: UnsafeMutableBufferPointer<UInt8>
 
         init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
@@ -447,7 +447,7 @@ public struct Prefilter: Sendable {
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
                       _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
-                      _ plainSteps: UnsafeBufferPointer<UInt32>, _ plainColumns: UnsafeBufferPointer<UInt8>,
+                      _ plainSteps: UnsafeBufferPointer<UInt16>, _ plainColumns: UnsafeBufferPointer<UInt8>,
                       _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
@@ -854,8 +854,13 @@ public struct Prefilter: Sendable {
 /// apostrophe, non-ASCII bytes; a dot before a letter, a digit or a closing bracket;
 /// the 25th letter of a word): the scan reads on itself from the last `between`.
 struct PlainWords {
-    /// States are stored as the offset of their row (state * `columnCount`).
-    static let exit: UInt32 = 0
+    /// Rows of 32 columns of 16-bit states: one 64-byte cache line per state.
+    static let exit: UInt16 = 0
+    static let between: UInt16 = 1
+    /// A word no walk goes on in, with nothing carried or glued: its letters are skipped
+    /// without table steps (a chain of dependent loads), its length checked at its end.
+    static let deadWord: UInt16 = 2
+    static let columnBits = 5
     /// Column 0: bytes the automaton never reads.
     static let spaceColumn = 1
     static let punctuationColumn = 2
@@ -867,11 +872,9 @@ struct PlainWords {
     /// 25 characters of a long token.
     static let longestPartBeforeApostrophe = 5
     static let firstLetterColumn = 6
-    let steps: [UInt32]
+    let steps: [UInt16]
     let columns: [UInt8]
     let columnCount: Int
-    /// The row offset of `between`.
-    let between: UInt32
     let stateCount: Int
 
     private enum Word: Hashable {
@@ -884,6 +887,8 @@ struct PlainWords {
         case walk(Int, Int)
         /// A word no walk goes on in, after so many letters.
         case other(Int)
+        /// The same with nothing carried or glued (`deadWord`), its length unknown.
+        case dead
         /// Just after a dot, which may start a domain's label.
         case dot
         /// Just after an apostrophe that ends a word whose walk is at this state: before
@@ -906,49 +911,30 @@ struct PlainWords {
     /// there, else the position after the last step to `between` (the start of the
     /// word the scan must read itself).
     @inline(never)
-    static func skip(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, _ steps: UnsafePointer<UInt32>,
+    static func skip(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, _ steps: UnsafePointer<UInt16>,
                      _ columns: UnsafePointer<UInt8>) -> Int {
-        let between = Int(steps[0])
+        let between = Int(Self.between)
         var state = between
         var q = p + start
         let end = p + n
         var clean = q
-        // Four bytes a round while they last: one end test for four steps.
-        while end - q >= 4 {
-            let s0 = Int(steps[state &+ Int(columns[Int(q[0])])])
-            if s0 <= between {
-                if s0 == Int(exit) { return clean - p }
-                clean = q + 1
-            }
-            let s1 = Int(steps[s0 &+ Int(columns[Int(q[1])])])
-            if s1 <= between {
-                if s1 == Int(exit) { return clean - p }
-                clean = q + 2
-            }
-            let s2 = Int(steps[s1 &+ Int(columns[Int(q[2])])])
-            if s2 <= between {
-                if s2 == Int(exit) { return clean - p }
-                clean = q + 3
-            }
-            let s3 = Int(steps[s2 &+ Int(columns[Int(q[3])])])
-            if s3 <= between {
-                if s3 == Int(exit) { return clean - p }
-                clean = q + 4
-            }
-            state = s3
-            q += 4
-        }
+        let dead = Int(deadWord)
+        let firstLetter = UInt8(firstLetterColumn)
         while q < end {
-            let next = Int(steps[state &+ Int(columns[Int(q.pointee)])])
+            let next = Int(steps[state &<< columnBits &+ Int(columns[Int(q.pointee)])])
             q += 1
             if next <= between {
                 if next == Int(exit) { return clean - p }
                 clean = q
+            } else if next == dead {
+                // The word's other letters, then its length: it starts at `clean`.
+                while q < end && columns[Int(q.pointee)] >= firstLetter { q += 1 }
+                if q - clean >= Prefilter.longTokenLength { return clean - p }
             }
             state = next
         }
         // The text's end ends a word as a space does.
-        return steps[state &+ spaceColumn] != exit ? n : clean - p
+        return steps[state &<< columnBits &+ spaceColumn] != exit ? n : clean - p
     }
 
     init(transitions: [UInt16], width: Int, classes: [UInt8], stateFacts: [UInt32], joinableAhead: [UInt8],
@@ -963,9 +949,16 @@ struct PlainWords {
         columns[0x27] = UInt8(Self.apostropheColumn)
         columns[0x2E] = UInt8(Self.dotColumn)
         for b in ")]}".utf8 { columns[Int(b)] = UInt8(Self.closingColumn) }
-        let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { $0 } + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { $0 }
-        for (k, b) in letters.enumerated() { columns[Int(b)] = UInt8(Self.firstLetterColumn + k) }
+        // One column per letter for both cases: the automaton's letter classes, first-two
+        // and first-three letter tables ignore case.
+        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { $0 }
+        for (k, b) in letters.enumerated() {
+            columns[Int(b)] = UInt8(Self.firstLetterColumn + k)
+            columns[Int(b & ~0x20)] = UInt8(Self.firstLetterColumn + k)
+            precondition(classes[Int(b)] == classes[Int(b & ~0x20)], "the lexicon automaton tells cases apart")
+        }
         let columnCount = Self.firstLetterColumn + letters.count
+        precondition(columnCount == 1 << Self.columnBits)
         func walk(_ s: Int, _ b: UInt8) -> Int {
             let c = Int(classes[Int(b)])
             return c == 0 || s == 0 ? 0 : Int(transitions[s * width + c])
@@ -996,21 +989,22 @@ struct PlainWords {
             case .first: return 1
             case .two: return 2
             case .walk(_, let length), .other(let length): return length
-            case .between, .dot, .apostrophe: return 0
+            case .between, .dot, .apostrophe, .dead: return 0
             }
         }
-        var ids: [Key: Int] = [clean: 1]
-        var queue: [Key] = [clean]
-        var steps = [UInt32](repeating: Self.exit, count: 2 * columnCount)
-        func id(_ k: Key) -> UInt32 {
-            if let i = ids[k] { return UInt32(i * columnCount) }
+        let deadKey = Key(word: .dead, carried: 0)
+        var ids: [Key: Int] = [clean: 1, deadKey: 2]
+        var queue: [Key] = [clean, deadKey]
+        var steps = [UInt16](repeating: Self.exit, count: 3 * columnCount)
+        func id(_ k: Key) -> UInt16 {
+            if let i = ids[k] { return UInt16(i) }
             let i = steps.count / columnCount
+            precondition(i < Int(UInt16.max), "too many plain-word states")
             ids[k] = i
-            steps += [UInt32](repeating: Self.exit, count: columnCount)
+            steps += [UInt16](repeating: Self.exit, count: columnCount)
             queue.append(k)
-            return UInt32(i * columnCount)
+            return UInt16(i)
         }
-        steps[0] = UInt32(columnCount)  // `between`'s row, read by `skip`: row 0 is never entered.
         var q = 0
         while q < queue.count {
             let key = queue[q]
@@ -1026,7 +1020,7 @@ struct PlainWords {
                 case .first(let a): return walk(1, a)
                 case .two(let a, let b): return walk(walk(1, a), b)
                 case .walk(let s, _): return s
-                case .other: return 0
+                case .other, .dead: return 0
                 }
             }
             if let s = ending {
@@ -1094,18 +1088,20 @@ struct PlainWords {
                     word = length + 1 >= longWord ? nil : next == 0 ? .other(length + 1) : .walk(next, length + 1)
                 case .other(let length):
                     word = length + 1 >= longWord ? nil : .other(length + 1)
+                case .dead: word = .dead
                 case .dot, .apostrophe: word = nil
                 }
                 if let word, !glued || wordLength(word) <= 2 {
-                    steps[from + Self.firstLetterColumn + k] = id(Key(word: word, carried: walk(c, b), through: walk(through, b),
-                                                                      glued: glued))
+                    var next = Key(word: word, carried: walk(c, b), through: walk(through, b), glued: glued)
+                    // `skip` checks the length of a dead word at its end.
+                    if case .other = word, next.carried == 0, next.through == 0, !glued { next.word = .dead }
+                    steps[from + Self.firstLetterColumn + k] = id(next)
                 }
             }
         }
         self.steps = steps
         self.columns = columns
         self.columnCount = columnCount
-        self.between = UInt32(columnCount)
         self.stateCount = steps.count / columnCount
     }
 }
