@@ -69,7 +69,7 @@ public struct ExportReader: Sendable {
         var pending = UnsafeRawBufferPointer(start: chunk.baseAddress, count: filled)
         while true {
             if pending.count > 0 {
-                hasher.update(bufferPointer: pending)
+                if options.hashesContent { hasher.update(bufferPointer: pending) }
                 summary.bytesRead += pending.count
                 // After a gzip failure the rest is only hashed, so the hash still covers the file.
                 if failure == nil {
@@ -116,7 +116,7 @@ public struct ExportReader: Sendable {
         } else if let failure {
             summary.status = .failed(reason: failure)
         }
-        if sawEOF && !stopped {
+        if sawEOF && !stopped && options.hashesContent {
             summary.sha256 = hex(hasher.finalize())
         }
         return summary

@@ -7,12 +7,18 @@ public struct ReadOptions: Sendable, Hashable {
     public var batchBytes: Int
     /// How many bytes are read from the file at a time.
     public var chunkSize: Int
+    /// Whether the summary gets the SHA-256 of the bytes read. Off when the
+    /// caller hashed the file before (to skip it if analyzed already): hashing
+    /// every byte twice cost more than a tenth of a core's time on gzipped input.
+    public var hashesContent: Bool
 
-    public init(maximumLineLength: Int = 1 << 20, batchBytes: Int = 1 << 20, chunkSize: Int = 256 << 10) {
+    public init(maximumLineLength: Int = 1 << 20, batchBytes: Int = 1 << 20, chunkSize: Int = 256 << 10,
+                hashesContent: Bool = true) {
         precondition(maximumLineLength >= 0 && batchBytes >= 1 && chunkSize >= 1)
         self.maximumLineLength = maximumLineLength
         self.batchBytes = batchBytes
         self.chunkSize = chunkSize
+        self.hashesContent = hashesContent
     }
 }
 
@@ -98,7 +104,8 @@ public struct FileReadSummary: Sendable, Hashable {
     public var tooLongLineNumbers: [Int] = []
     public var status: FileStatus = .complete
     /// SHA-256 (lower-case hex) of the bytes as stored, as `sha256sum` prints it;
-    /// nil when the file was not read to its end (stopped, not opened, read error).
+    /// nil when the file was not read to its end (stopped, not opened, read error)
+    /// or was read without hashing (`ReadOptions.hashesContent`).
     public var sha256: String?
 
     public init(displayPath: String) {

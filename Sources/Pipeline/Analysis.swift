@@ -29,17 +29,23 @@ public struct Analysis: Sendable {
         let config = configuration
         let store = try Store(path: config.databasePath)
         let timings = StageTimings(log: log)
-        let collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
+        var collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
         timings.mark("read, decode, detect")
         let known = try store.loadLedger()
-        let settlement = Settler.settle(collection.harvest, known: known, policy: config.policy)
+        // The harvest (32 bytes a message) and the settled facts are handed on, not
+        // kept alive beside what is made of them: each is the peak of its stage.
+        let harvest = collection.harvest
+        collection.harvest = Harvest()
+        var settlement = Settler.settle(consume harvest, known: known, policy: config.policy, jobs: config.jobs)
         timings.mark("settle")
+        let settled = settlement.facts
+        settlement.facts = SettledFacts()
         defer { timings.mark("judge, write, reports") }
         return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
                             reportsDirectory: config.reportsDirectory)
             .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
-                    recordsByType: collection.recordsByType, settled: settlement.facts, ledger: settlement.ledger, messages: settlement.messages,
-                    duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
+                    recordsByType: collection.recordsByType, settled: consume settled, ledger: settlement.ledger,
+                    messages: settlement.messages, duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
     }
 
     /// What reading produced: every input file accounted for, and the harvest of
@@ -59,17 +65,19 @@ public struct Analysis: Sendable {
             log("\(arg): no *.jsonl or *.jsonl.gz files in this directory")
         }
         let inputs = InputSpec.resolve(specs)
-        let reader = ExportReader()
-        var preHashes: [String?] = []
+        // Files are hashed before reading, to skip those analyzed before; several at once.
+        let hashes = ParallelSlots<String?>(count: inputs.count, initial: nil)
+        Parallel.forEach(inputs.count, jobs: config.jobs) { i in
+            hashes[i] = inputs[i].unavailable == nil ? ExportReader().contentHash(of: inputs[i]) : nil
+        }
+        let preHashes = hashes.values
         var toRead: [Int32] = []
-        for (i, input) in inputs.enumerated() {
-            let hash = input.unavailable == nil ? reader.contentHash(of: input) : nil
-            preHashes.append(hash)
+        for (i, hash) in preHashes.enumerated() {
             if let hash, try alreadyAnalyzed(hash) { continue }
             toRead.append(Int32(i))
         }
 
-        let harvested = readAndHarvest(inputs, indices: toRead)
+        var harvested = readAndHarvest(inputs, indices: toRead, prehashed: preHashes.map { $0 != nil })
 
         var out = Collection(files: [], harvest: Harvest(), recordsByType: [:])
         var complete: [Harvest] = []
@@ -80,8 +88,10 @@ public struct Analysis: Sendable {
                 continue
             }
             let hash = s.sha256 ?? preHashes[i] ?? ""
-            let harvest = harvested.harvests[Int32(i)] ?? Harvest()
-            let tally = harvest.files[Int32(i)] ?? FileTally()
+            // Taken out, so that merging below frees each piece as it goes.
+            let pieces = harvested.harvests.removeValue(forKey: Int32(i)) ?? []
+            var tally = FileTally()
+            for p in pieces { if let t = p.files[Int32(i)] { tally.merge(t) } }
             switch s.status {
             case .complete:
                 if input.source == .standardInput, try alreadyAnalyzed(hash) {
@@ -99,7 +109,7 @@ public struct Analysis: Sendable {
                 record.recordsByType = tally.recordsByType
                 out.files.append(record)
                 out.recordsByType.merge(tally.recordsByType, uniquingKeysWith: +)
-                complete.append(harvest)
+                complete += pieces
             case .failed, .stopped:
                 let reason = if case .failed(let r) = s.status { r } else { "reading stopped" }
                 log("\(input.displayPath): file failed: \(reason) (\(s.lines) complete lines read before); nothing from it counts")
@@ -108,7 +118,12 @@ public struct Analysis: Sendable {
                                                  rejectedLines: s.lines, status: .failed, failure: reason))
             }
         }
-        for h in complete { out.harvest.merge(h) }
+        // One allocation for every message of the night, filled while the per-file harvests are let go.
+        out.harvest.stubs.reserveCapacity(complete.reduce(0) { $0 + $1.stubs.count })
+        for i in complete.indices {
+            out.harvest.merge(complete[i])
+            complete[i] = Harvest()
+        }
         return out
     }
 
@@ -124,17 +139,21 @@ public struct Analysis: Sendable {
     struct Harvested {
         var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
-        /// One harvest per file (merged from every thread that worked on it).
-        var harvests: [Int32: Harvest] = [:]
+        /// Per file, the harvest of every thread that worked on it: merged once, into
+        /// the run's harvest, so that no stub is ever held twice by a merge in between.
+        var harvests: [Int32: [Harvest]] = [:]
     }
 
     /// Reads the files at `indices` on `jobs` threads; returns each file's read summary and harvest.
     ///
     /// With `keyed`, each line is a keyed line of the distributed job (`KeyedLine`):
     /// it carries the file and line it came from, and is counted under that file.
-    func readAndHarvest(_ inputs: [InputFile], indices: [Int32], keyed: Bool = false) -> Harvested {
+    /// `prehashed[i]`: input `i` was hashed before, so reading it does not hash it again.
+    func readAndHarvest(_ inputs: [InputFile], indices: [Int32], keyed: Bool = false, prehashed: [Bool] = []) -> Harvested {
         let config = configuration
+        HeapTuning.keepFreedMemory()
         let options = ReadOptions(maximumLineLength: config.maxLineBytes)
+        let unhashed = ReadOptions(maximumLineLength: config.maxLineBytes, hashesContent: false)
         let harvester = Harvester(detector: detector, contexts: FindingContextScanner(policy: config.policy))
         let results = ThreadResults(count: config.jobs)
         let progress = config.progress ? ProgressLine(files: indices.map { inputs[Int($0)] }) : nil
@@ -146,7 +165,8 @@ public struct Analysis: Sendable {
             let reader = ExportReader()
             return ReadScheduler.Worker(
                 read: { f, sink in
-                    let s = reader.read(inputs[Int(f)], options: options) { batch in
+                    let hashed = Int(f) < prehashed.count && prehashed[Int(f)]
+                    let s = reader.read(inputs[Int(f)], options: hashed ? unhashed : options) { batch in
                         sink(batch)
                         return .proceed
                     }
@@ -156,6 +176,15 @@ public struct Analysis: Sendable {
                 process: { f, batch in
                     var h = state.harvests[f] ?? Harvest()
                     state.harvests[f] = nil
+                    // One pair of interners per thread for all its files (every file names nearly every
+                    // room and sender: per file, they were a quarter of the memory of reading).
+                    swap(&h.rooms, &state.rooms)
+                    swap(&h.senders, &state.senders)
+                    defer {
+                        swap(&h.rooms, &state.rooms)
+                        swap(&h.senders, &state.senders)
+                        state.harvests[f] = h
+                    }
                     var messages = 0
                     for i in batch.lines.indices {
                         batch.withLine(at: i) { raw in
@@ -184,7 +213,6 @@ public struct Analysis: Sendable {
                             h.files[f, default: FileTally()].rejections.append((Int32(n), RejectionReason.lineTooLong.code))
                         }
                     }
-                    state.harvests[f] = h
                     progress?.batchDone(bytes: batch.bytes.count, messages: messages)
                 })
         }
@@ -193,18 +221,27 @@ public struct Analysis: Sendable {
         for state in results.slots {
             out.malformedKeyedLines += state.malformedKeyedLines
             out.summaries.merge(state.summaries) { a, _ in a }
-            for (f, h) in state.harvests {
-                if out.harvests[f] == nil { out.harvests[f] = h } else { out.harvests[f]!.merge(h) }
+            // Each piece gets its thread's interners (shared storage): its stubs index them.
+            for (f, var h) in state.harvests {
+                h.rooms = state.rooms
+                h.senders = state.senders
+                out.harvests[f, default: []].append(h)
             }
+            state.harvests = [:]
+            state.rooms = Interner()
+            state.senders = Interner()
         }
         return out
     }
 }
 
 /// Stage durations on the log when `OFFPLATFORM_TIMINGS` is set: where a run's time goes.
+/// With the wall time goes the CPU time of all threads, which other work on a shared
+/// machine disturbs much less (and shows how parallel a stage is).
 final class StageTimings: @unchecked Sendable {
     let log: MessageLog?
     var last = ContinuousClock.now
+    var lastCPU = StageTimings.cpuSeconds()
 
     init(log: @escaping MessageLog) {
         self.log = ProcessInfo.processInfo.environment["OFFPLATFORM_TIMINGS"] == nil ? nil : log
@@ -212,8 +249,20 @@ final class StageTimings: @unchecked Sendable {
 
     func mark(_ stage: String) {
         guard let log else { return }
-        log(String(format: "timing: %@ %.2f s", stage, last.secondsElapsed))
+        let cpu = Self.cpuSeconds()
+        log(String(format: "timing: %@ %.2f s (cpu %.2f s)", stage, last.secondsElapsed, cpu - lastCPU))
         last = .now
+        lastCPU = cpu
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }
 
@@ -225,12 +274,77 @@ enum FaultInjection {
     }
 }
 
+/// Work spread over at most `jobs` threads.
+enum Parallel {
+    /// Calls `body` once for each of `0..<count`, on up to `jobs` threads at once.
+    static func forEach(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1, jobs > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = ParallelSlots<Int>(count: 1, initial: 0)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+            while true {
+                lock.lock()
+                let i = next[0]
+                next[0] = i + 1
+                lock.unlock()
+                guard i < count else { return }
+                body(i)
+            }
+        }
+    }
+}
+
+/// One value per index, each written by one thread only (or under a lock) until
+/// the threads are joined. Raw storage: an array in a class would be one
+/// variable to the exclusivity checker, and threads write different elements.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T>
+    init(count: Int, initial: T) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: initial)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    subscript(i: Int) -> T {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+    var values: [T] { Array(storage) }
+}
+
+/// glibc serves each megabyte batch buffer with a fresh mmap and gives it back
+/// on free, so every batch paid its page faults again (perf: ~10% of a run in
+/// the kernel). Raising the mmap threshold keeps freed buffers in the heap for
+/// the next batch. The trim threshold stays as it is: memory freed between
+/// stages goes back to the system, or peak resident memory would add up stages.
+enum HeapTuning {
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 32 << 20)
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+/// `mallopt` from `<malloc.h>`, which the Glibc module does not export.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
 /// Per-thread results, each slot touched by its thread only until all threads are joined.
 final class ThreadResults: @unchecked Sendable {
     final class Slot {
         var malformedKeyedLines = 0
         var summaries: [Int32: FileReadSummary] = [:]
         var harvests: [Int32: Harvest] = [:]
+        /// Shared by the thread's harvests while it reads (so a failed file may leave ids no stub refers to: harmless).
+        var rooms = Interner()
+        var senders = Interner()
     }
 
     let slots: [Slot]

@@ -44,7 +44,8 @@ struct Harvest: Sendable {
     var files: [Int32: FileTally] = [:]
 
     mutating func merge(_ other: consuming Harvest) {
-        if stubs.isEmpty && rooms.count == 0 && senders.count == 0 && detected.isEmpty && calls.isEmpty && files.isEmpty {
+        // Taking `other` whole is cheapest, unless room for every stub was reserved here.
+        if stubs.capacity == 0 && rooms.count == 0 && senders.count == 0 && detected.isEmpty && calls.isEmpty && files.isEmpty {
             let keptLedger = ledger
             self = other
             ledger.merge(keptLedger)

@@ -1,18 +1,28 @@
 /// Maps identifiers (room and sender ids) to dense integers, so the per-message
 /// record stays a few fixed bytes whatever the ids look like.
+///
+/// Two lookups per message go through here, so it is its own open-addressing
+/// table keyed by a 64-bit FNV-1a hash of the id's bytes rather than a
+/// `[String: Int32]`: Swift's String hashing (SipHash over normalized text)
+/// was the single largest cost of the harvest outside the detector.
 struct Interner: Sendable {
     private(set) var strings: [String] = []
-    private var indices: [String: Int32] = [:]
+    /// Power-of-two table; 0 is empty, else the hash's high 32 bits and index + 1.
+    private var slots: [UInt64] = []
 
     mutating func intern(_ s: String) -> Int32 {
-        if let i = indices[s] { return i }
+        let h = Self.hash(s)
+        if let i = find(s, hash: h) { return i }
+        if (strings.count + 1) * 2 > slots.count { grow() }
         let i = Int32(strings.count)
         strings.append(s)
-        indices[s] = i
+        place(index: i, hash: h)
         return i
     }
 
-    func index(of s: String) -> Int32? { indices[s] }
+    func index(of s: String) -> Int32? {
+        find(s, hash: Self.hash(s))
+    }
 
     subscript(i: Int32) -> String { strings[Int(i)] }
 
@@ -20,18 +30,67 @@ struct Interner: Sendable {
 
     /// Adds `other`'s strings; returns, for each of `other`'s indices, the index here.
     mutating func absorb(_ other: Interner) -> [Int32] {
-        other.strings.map { intern($0) }
+        reserve(count + other.count)
+        return other.strings.map { intern($0) }
     }
+
+    private func find(_ s: String, hash h: UInt64) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        let tag = h >> 32
+        var p = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let v = slots[p]
+            if v == 0 { return nil }
+            if v >> 32 == tag {
+                let i = Int(v & 0xFFFF_FFFF) - 1
+                if strings[i] == s { return Int32(i) }
+            }
+            p = (p + 1) & mask
+        }
+    }
+
+    private mutating func place(index i: Int32, hash h: UInt64) {
+        let mask = slots.count - 1
+        var p = Int(truncatingIfNeeded: h) & mask
+        while slots[p] != 0 { p = (p + 1) & mask }
+        slots[p] = (h >> 32) << 32 | UInt64(i + 1)
+    }
+
+    private mutating func reserve(_ n: Int) {
+        var size = max(slots.count, 16)
+        while n * 2 > size { size *= 2 }
+        if size != slots.count { rebuild(size) }
+    }
+
+    private mutating func grow() { rebuild(max(16, slots.count * 2)) }
+
+    private mutating func rebuild(_ size: Int) {
+        slots = [UInt64](repeating: 0, count: size)
+        for (i, s) in strings.enumerated() { place(index: Int32(i), hash: Self.hash(s)) }
+    }
+
+    /// The same well-spread 64-bit hash as message keys.
+    static func hash(_ s: String) -> UInt64 { MessageKey.of(s) }
 }
 
 /// A stable 64-bit hash of a message id (FNV-1a, then a 64-bit finalizer for
 /// spread), used to find duplicate message ids without keeping the ids.
 enum MessageKey {
+    /// Three a message (its id, room and sender): over the contiguous UTF-8 when the string has it.
     static func of(_ id: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01b3
+        let done: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01b3
+            }
+        }
+        if done == nil {
+            for b in id.utf8 {
+                h ^= UInt64(b)
+                h &*= 0x0000_0100_0000_01b3
+            }
         }
         h ^= h >> 33
         h &*= 0xff51_afd7_ed55_8ccd

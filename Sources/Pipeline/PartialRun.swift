@@ -65,7 +65,7 @@ extension Analysis {
             if harvested.malformedKeyedLines > 0 {
                 throw PartialRunError(description: "\(harvested.malformedKeyedLines) input lines are not keyed lines (<file id>\\t<line>\\t<export line>)")
             }
-            for h in harvested.harvests.values { harvest.merge(h) }
+            for pieces in harvested.harvests.values { for h in pieces { harvest.merge(h) } }
             let known = Set(manifest.files.map(\.id))
             if let stray = harvest.files.keys.first(where: { !known.contains($0) }) {
                 throw PartialRunError(description: "keyed lines name file id \(stray), which the manifest does not list")
@@ -87,7 +87,7 @@ extension Analysis {
                                           status: f.status.rawValue, failure: f.failure))
             }
         }
-        let settlement = Settler.settle(harvest, known: known, policy: config.policy)
+        let settlement = Settler.settle(harvest, known: known, policy: config.policy, jobs: config.jobs)
         let partial = Partial(header: .init(format: Partial.format, version: Partial.version, toolVersion: ToolVersion.current,
                                             policy: config.policy.name, policyHash: config.policy.contentHash, createdAt: .now),
                               files: files, facts: settlement.facts, messages: settlement.messages,

@@ -15,10 +15,10 @@ struct Recorder {
 
     /// `ledger`: everything known about rooms — earlier nights updated with this run's records.
     func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
-                settled: SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
+                settled: consuming SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
         let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        let facts = settled.finalize(judge: Judge(policy: policy), ledger: ledger)
+        let facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger)
         timings.mark("judge")
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],

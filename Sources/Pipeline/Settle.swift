@@ -1,3 +1,4 @@
+import Foundation
 import ExportFormat
 import Detection
 import Policy
@@ -36,15 +37,13 @@ enum Settler {
     static let roles: [SenderRole] = [.client, .freelancer, .system, .unknown]
 
     /// `known` is what the ledger knew before this run (the database, or a shipped snapshot).
-    static func settle(_ harvest: consuming Harvest, known: LedgerDelta, policy: PolicyDocument) -> Settlement {
+    /// `jobs` threads share the sorting and the per-room work; the result does not depend on it.
+    static func settle(_ harvest: consuming Harvest, known: LedgerDelta, policy: PolicyDocument, jobs: Int = 1) -> Settlement {
         var h = harvest
+        let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
 
         // 1. Duplicate message ids: keep the first by (file, line), whatever order workers finished in.
-        h.stubs.sort { a, b in
-            if a.key != b.key { return a.key < b.key }
-            if a.file != b.file { return a.file < b.file }
-            return a.line < b.line
-        }
+        sortByKeyThenOrigin(&h.stubs, jobs: jobs)
         var kept = 0, duplicates = 0
         for i in h.stubs.indices {
             if kept > 0, h.stubs[kept - 1].key == h.stubs[i].key {
@@ -56,10 +55,13 @@ enum Settler {
             kept += 1
         }
         h.stubs.removeLast(h.stubs.count - kept)
+        timings.mark("settle: duplicates")
 
         // 2. Channels offered by the messages' senders join the ledger, so unsolicited contact is judged in time order.
+        let detectedFilter = OriginFilter(h.detected.keys)
         for s in h.stubs {
-            guard let d = h.detected[LineOrigin(file: s.file, line: s.line).packed] else { continue }
+            let origin = LineOrigin(file: s.file, line: s.line).packed
+            guard detectedFilter.mayContain(origin), let d = h.detected[origin] else { continue }
             for f in d.findings where f.kind != .unsolicitedContact {
                 for channel in OfferChannels.of(kind: f.kind, platform: f.platform) {
                     h.ledger.add(OfferedChannel(roomID: h.rooms[s.room], partyID: h.senders[s.sender], channel: channel,
@@ -70,6 +72,7 @@ enum Settler {
         var everything = known
         everything.update(with: h.ledger)
         let ledger = RoomLedger(everything)
+        timings.mark("settle: offered channels, ledger")
 
         // 3. Messages grouped by room (a counting sort of their indices).
         let roomCount = h.rooms.count
@@ -82,70 +85,38 @@ enum Settler {
             order[fill[Int(s.room)]] = Int32(i)
             fill[Int(s.room)] += 1
         }
+        fill = []
+        timings.mark("settle: grouping by room")
 
-        let epochStarts = policy.epochs.dropFirst().map { $0.starts!.nanosecondsSinceEpoch }
-        func epochIndex(_ t: Int64) -> Int {
-            var i = 0
-            while i < epochStarts.count, epochStarts[i] <= t { i += 1 }
-            return i
-        }
-        let epochNames = policy.epochs.map(\.name)
+        // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
+        let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
+        let parts = ParallelSlots<RoomRangeFacts>(count: ranges.count, initial: RoomRangeFacts())
+        let context = RoomSettling(harvest: h, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start, order: order)
+        Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
+        order = []
+        timings.mark("settle: rooms")
 
-        // Message counts keyed by file, epoch, phase, role, plan and day, packed into one integer.
         var counts: [UInt64: Int] = [:]
         var facts = SettledFacts()
-        let dayOffset: Int64 = 1 << 24
-        for room in 0..<roomCount {
-            let roomID = h.rooms[Int32(room)]
-            let record = ledger.rooms[roomID]
-            let client = record.flatMap { h.senders.index(of: $0.clientID) }
-            let freelancer = record.flatMap { h.senders.index(of: $0.freelancerID) }
-            let plan = record.map { UInt64(planLabels.firstIndex(of: PlanLabel.of($0.plan))!) } ?? unknownPlan
-            let timeline = ledger.timeline(of: roomID)
-            // Room counts keyed by file, epoch, phase (without stage) and plan.
-            var roomCounts: [UInt64: Int] = [:]
-            for k in start[room]..<start[room + 1] {
-                let s = h.stubs[Int(order[k])]
-                let role: UInt64 = record == nil ? 3 : s.sender == client ? 0 : s.sender == freelancer ? 1 : 2
-                let at = Timestamp(nanosecondsSinceEpoch: s.sentAt)
-                let phase = timeline.phase(at: at)
-                let e = epochIndex(s.sentAt)
-                if let d = h.detected[LineOrigin(file: s.file, line: s.line).packed] {
-                    let sender = h.senders[s.sender]
-                    let offered = d.findings.map { f in
-                        f.kind == .unsolicitedContact
-                            && ledger.channelOffered(in: roomID, channel: f.platform, byOtherThan: sender, before: at)
-                    }
-                    facts.pendingMessages.append(PendingMessage(
-                        file: s.file, messageID: d.messageID, roomID: roomID, senderID: sender, sentAt: at,
-                        epoch: epochNames[e], phase: phase, senderRole: roles[Int(role)], clientPlan: record.map { $0.plan ?? .basic },
-                        findings: d.findings, channelOfferedByOther: offered))
-                    continue
-                }
-                let seconds = at.secondsSinceEpoch
-                let day = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + dayOffset
-                let code = phaseCode(phase)
-                let key = UInt64(UInt32(bitPattern: s.file)) << 40 | UInt64(e) << 36 | code << 34 | role << 32 | plan << 28 | UInt64(day)
-                counts[key, default: 0] += 1
-                let roomKey = UInt64(UInt32(bitPattern: s.file)) << 16 | UInt64(e) << 8 | (code <= 1 ? 0 : code - 1) << 4 | plan
-                roomCounts[roomKey, default: 0] += 1
-            }
-            for (key, n) in roomCounts {
-                let code = (key >> 4) & 0xF
-                facts.roomFacts[RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID, epoch: epochNames[Int((key >> 8) & 0xFF)],
-                                            phase: [Phase.preContract, .activeContract, .postContract][Int(code)],
-                                            clientPlan: planLabels[Int(key & 0xF)])] = MessageCount(messages: n)
-            }
+        facts.roomFacts.reserveCapacity(parts.values.reduce(0) { $0 + $1.roomFacts.count })
+        for i in 0..<ranges.count {
+            let part = parts[i]
+            parts[i] = RoomRangeFacts()
+            counts.merge(part.counts, uniquingKeysWith: +)
+            for (k, v) in part.roomFacts { facts.roomFacts[k] = v }
+            facts.pendingMessages += part.pendingMessages
         }
+        let epochNames = policy.epochs.map(\.name)
         for (key, n) in counts {
             let phase = phases[Int((key >> 34) & 0x3)]
-            let day = Int64(key & 0xFFF_FFFF) - dayOffset
+            let day = Int64(key & 0xFFF_FFFF) - RoomSettling.dayOffset
             facts.messageCounts[MessageCountKey(
                 file: Int32(truncatingIfNeeded: key >> 40), epoch: epochNames[Int((key >> 36) & 0xF)], phase: phase.phase, stage: phase.stage,
                 senderRole: roles[Int((key >> 32) & 0x3)], clientPlan: planLabels[Int((key >> 28) & 0xF)],
                 date: Timestamp(secondsSinceEpoch: day * 86_400).utcDate)] = MessageCount(messages: n)
         }
 
+        timings.mark("settle: gathering")
         // 4. Calls, with the room's phase when they started, in the order of their lines.
         h.calls.sort { $0.origin.packed < $1.origin.packed }
         for (origin, c) in h.calls {
@@ -157,5 +128,189 @@ enum Settler {
         }
         facts.ledger = h.ledger
         return Settlement(facts: facts, ledger: ledger, duplicateMessages: duplicates, messages: h.stubs.count)
+    }
+
+    /// Sorts by message key, then file and line. Keys are well-spread hashes, so
+    /// one in-place pass puts the stubs in 256 buckets by the key's top byte
+    /// (American flag sort) and the buckets are sorted on `jobs` threads.
+    static func sortByKeyThenOrigin(_ stubs: inout [MessageStub], jobs: Int) {
+        let less: @Sendable (MessageStub, MessageStub) -> Bool = { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.file != b.file { return a.file < b.file }
+            return a.line < b.line
+        }
+        guard stubs.count > 4096 else {
+            stubs.sort(by: less)
+            return
+        }
+        stubs.withUnsafeMutableBufferPointer { buf in
+            var start = [Int](repeating: 0, count: 257)
+            for s in buf { start[Int(s.key >> 56) + 1] += 1 }
+            for b in 0..<256 { start[b + 1] += start[b] }
+            var next = start
+            for b in 0..<256 {
+                while next[b] < start[b + 1] {
+                    let target = Int(buf[next[b]].key >> 56)
+                    if target == b {
+                        next[b] += 1
+                    } else {
+                        buf.swapAt(next[b], next[target])
+                        next[target] += 1
+                    }
+                }
+            }
+            let shared = SharedBuffer(buf)
+            let bounds = start
+            Parallel.forEach(256, jobs: jobs) { b in
+                var bucket = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[b]..<bounds[b + 1]])
+                bucket.sort(by: less)
+            }
+        }
+    }
+
+    /// Consecutive room ranges holding about equal numbers of messages.
+    static func roomRanges(start: [Int], parts: Int) -> [Range<Int>] {
+        let roomCount = start.count - 1
+        guard parts > 1, roomCount > parts else { return [0..<roomCount] }
+        let total = start[roomCount]
+        var out: [Range<Int>] = []
+        var lo = 0
+        for p in 1...parts {
+            let goal = p == parts ? total : total * p / parts
+            var hi = lo
+            while hi < roomCount && start[hi] < goal { hi += 1 }
+            if p == parts { hi = roomCount }
+            if hi > lo { out.append(lo..<hi) }
+            lo = hi
+        }
+        return out
+    }
+}
+
+/// Stubs shared by the threads sorting disjoint parts of them.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<MessageStub>
+    init(_ b: UnsafeMutableBufferPointer<MessageStub>) { buffer = b }
+}
+
+/// What settling one range of rooms yields; ranges are disjoint, so parts only add up.
+struct RoomRangeFacts: Sendable {
+    /// Messages without findings, keyed by file, epoch, phase, role, plan and day packed into one integer.
+    var counts: [UInt64: Int] = [:]
+    var roomFacts: [(key: RoomFactKey, value: MessageCount)] = []
+    var pendingMessages: [PendingMessage] = []
+}
+
+/// What every room range reads while it is settled (read-only, shared by the threads).
+struct RoomSettling: Sendable {
+    static let dayOffset: Int64 = 1 << 24
+    static let roomPhases: [Phase] = [.preContract, .activeContract, .postContract]
+    let harvest: Harvest
+    /// Most messages have no findings: a bit per hashed origin answers "not detected" without a dictionary lookup.
+    let detectedFilter: OriginFilter
+    let ledger: RoomLedger
+    let start: [Int]
+    let order: [Int32]
+    let epochStarts: [Int64]
+    let epochNames: [String]
+
+    init(harvest: Harvest, detectedFilter: OriginFilter, ledger: RoomLedger, policy: PolicyDocument, start: [Int], order: [Int32]) {
+        self.harvest = harvest
+        self.detectedFilter = detectedFilter
+        self.ledger = ledger
+        self.start = start
+        self.order = order
+        epochStarts = policy.epochs.dropFirst().map { $0.starts!.nanosecondsSinceEpoch }
+        epochNames = policy.epochs.map(\.name)
+    }
+
+    func epochIndex(_ t: Int64) -> Int {
+        var i = 0
+        while i < epochStarts.count, epochStarts[i] <= t { i += 1 }
+        return i
+    }
+
+    func settle(rooms: Range<Int>) -> RoomRangeFacts {
+        let h = harvest
+        var out = RoomRangeFacts()
+        let dayOffset = Self.dayOffset
+        for room in rooms {
+            let roomID = h.rooms[Int32(room)]
+            let record = ledger.rooms[roomID]
+            let client = record.flatMap { h.senders.index(of: $0.clientID) }
+            let freelancer = record.flatMap { h.senders.index(of: $0.freelancerID) }
+            let plan = record.map { UInt64(Settler.planLabels.firstIndex(of: PlanLabel.of($0.plan))!) } ?? Settler.unknownPlan
+            let timeline = ledger.timeline(of: roomID)
+            // Room counts keyed by file, epoch, phase (without stage) and plan: a room has a handful of keys.
+            var roomCounts: [(key: UInt64, count: Int)] = []
+            for k in start[room]..<start[room + 1] {
+                let s = h.stubs[Int(order[k])]
+                let role: UInt64 = record == nil ? 3 : s.sender == client ? 0 : s.sender == freelancer ? 1 : 2
+                let at = Timestamp(nanosecondsSinceEpoch: s.sentAt)
+                let phase = timeline.phase(at: at)
+                let e = epochIndex(s.sentAt)
+                let origin = LineOrigin(file: s.file, line: s.line).packed
+                if detectedFilter.mayContain(origin), let d = h.detected[origin] {
+                    let sender = h.senders[s.sender]
+                    let offered = d.findings.map { f in
+                        f.kind == .unsolicitedContact
+                            && ledger.channelOffered(in: roomID, channel: f.platform, byOtherThan: sender, before: at)
+                    }
+                    out.pendingMessages.append(PendingMessage(
+                        file: s.file, messageID: d.messageID, roomID: roomID, senderID: sender, sentAt: at,
+                        epoch: epochNames[e], phase: phase, senderRole: Settler.roles[Int(role)], clientPlan: record.map { $0.plan ?? .basic },
+                        findings: d.findings, channelOfferedByOther: offered))
+                    continue
+                }
+                let seconds = at.secondsSinceEpoch
+                let day = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) + dayOffset
+                let code = Settler.phaseCode(phase)
+                let key = UInt64(UInt32(bitPattern: s.file)) << 40 | UInt64(e) << 36 | code << 34 | role << 32 | plan << 28 | UInt64(day)
+                out.counts[key, default: 0] += 1
+                let roomKey = UInt64(UInt32(bitPattern: s.file)) << 16 | UInt64(e) << 8 | (code <= 1 ? 0 : code - 1) << 4 | plan
+                if let j = roomCounts.firstIndex(where: { $0.key == roomKey }) {
+                    roomCounts[j].count += 1
+                } else {
+                    roomCounts.append((roomKey, 1))
+                }
+            }
+            for (key, n) in roomCounts {
+                let code = (key >> 4) & 0xF
+                out.roomFacts.append((RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID, epoch: epochNames[Int((key >> 8) & 0xFF)],
+                                                  phase: Self.roomPhases[Int(code)],
+                                                  clientPlan: Settler.planLabels[Int(key & 0xF)]), MessageCount(messages: n)))
+            }
+        }
+        return out
+    }
+}
+
+/// A set of line origins that may answer "maybe" for an origin not in it, never
+/// "no" for one in it: one bit per hashed origin, about 16 bits per member.
+struct OriginFilter: Sendable {
+    private let bits: [UInt64]
+    private let shift: UInt64
+
+    init(_ origins: some Collection<UInt64>) {
+        var size = 1 << 10
+        while size < origins.count * 16 { size <<= 1 }
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        var bits = [UInt64](repeating: 0, count: size / 64)
+        for o in origins {
+            let b = Self.bit(o, shift)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    private static func bit(_ origin: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (origin &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    func mayContain(_ origin: UInt64) -> Bool {
+        let b = Self.bit(origin, shift)
+        return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
     }
 }

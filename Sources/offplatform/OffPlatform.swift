@@ -16,5 +16,5 @@ struct OffPlatform: ParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [AnalyzeCommand.self, DetectCommand.self, EvalCommand.self, GenerateCommand.self, MergeCommand.self,
-                      LedgerCommand.self, PolicyCommand.self])
+                      LedgerCommand.self, PolicyCommand.self, BenchCommand.self])
 }

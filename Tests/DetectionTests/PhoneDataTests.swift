@@ -3,6 +3,7 @@
 // silently change what counts as a phone; these tests make it loud.
 import Testing
 @testable import Detection
+import TestSupport
 
 @Suite("Phone data: calling codes, prefixes and word lists are well formed")
 struct PhoneDataTests {
@@ -118,7 +119,7 @@ struct PhoneDataTests {
 
     @Test("word lookup agrees with a set of strings, ignoring ASCII case")
     func wordLookupDifferential() {
-        var rng = PhoneTestRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for (name, list) in Self.wordLists {
             let set = Set(list.words)
             var probes = list.words + list.words.map { $0.uppercased() }
@@ -146,17 +147,3 @@ struct PhoneDataTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so random tests repeat exactly.
-struct PhoneTestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

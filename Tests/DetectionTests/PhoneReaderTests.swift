@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Detection
+import TestSupport
 
 @Suite("Phone readings: which grouped digit runs are phone numbers")
 struct PhoneReaderTests {
@@ -122,7 +123,7 @@ struct PhoneReaderTests {
 
     @Test("Luhn and consecutive-run checks agree with slow string versions")
     func checksumDifferential() {
-        var rng = PhoneTestRandom(seed: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<2000 {
             let n = Int.random(in: 1...19, using: &rng)
             let digits = (0..<n).map { _ in UInt8.random(in: 0x30...0x39, using: &rng) }
@@ -187,7 +188,7 @@ struct PhoneScannerDifferentialTests {
         }
     }
 
-    static func randomNumber(_ rng: inout PhoneTestRandom) -> Written {
+    static func randomNumber(_ rng: inout SplitMix64) -> Written {
         var groups: [String] = []
         var total = 0
         let count = Int.random(in: 1...5, using: &rng)
@@ -222,7 +223,7 @@ struct PhoneScannerDifferentialTests {
 
     @Test("segmentation, shapes and spans match a string-level reference on random texts")
     func randomTexts() {
-        var rng = PhoneTestRandom(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         var checked = 0
         for _ in 0..<3000 {
             var text = ""
@@ -245,7 +246,7 @@ struct PhoneScannerDifferentialTests {
 
     @Test("on arbitrary text, spans are in bounds, ordered, disjoint and start and end where a number can")
     func invariants() {
-        var rng = PhoneTestRandom(seed: 99)
+        var rng = SplitMix64(seed: 99)
         let alphabet = Array("0123456789 -./()+~x#,:;abé5６٣\u{00A0}–📞".unicodeScalars)
         for _ in 0..<3000 {
             let n = Int.random(in: 0...60, using: &rng)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Detection
+import TestSupport
 
 /// The prefilter's fast paths (first letters looked up in tables, walks dropped at a
 /// joiner when no split platform name can follow, ASCII folded eight bytes at a time)
@@ -8,19 +9,6 @@ import Testing
 /// everyday words, whatever the detector finds the prefilter must have let through.
 @Suite struct PrefilterDifferentialTests {
     static let detector = Harness.detector
-
-    /// SplitMix64: the same texts on every run and machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-    }
 
     /// Everyday words (many start like a trigger or a number word), trigger words whole
     /// and split, numbers spelled and written, street words, address and link pieces,
@@ -39,7 +27,7 @@ import Testing
     static let separators = [" ", " ", " ", "", "-", ".", ", ", "\n", "_", "*", ": "]
 
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var out: [String] = []
         for _ in 0..<count {
             var text = ""

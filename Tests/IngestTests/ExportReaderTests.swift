@@ -216,6 +216,20 @@ import TestSupport
         #expect(ExportReader().contentHash(of: .standardInput) == nil)
     }
 
+    @Test func readingWithoutHashingReadsTheSameLines() throws {
+        for (name, bytes) in [("p.jsonl", Array("a\nb\n\nc".utf8)), ("g.jsonl.gz", try gzip("a\nb\n") + gzip("c\n"))] {
+            let input = try file(name, bytes)
+            let hashed = readAll(input, ReadOptions(chunkSize: 3))
+            let unhashed = readAll(input, ReadOptions(chunkSize: 3, hashesContent: false))
+            #expect(hashed.summary.sha256 != nil)
+            #expect(unhashed.summary.sha256 == nil, "the caller hashed the file before")
+            #expect(unhashed.texts == hashed.texts)
+            var same = unhashed.summary
+            same.sha256 = hashed.summary.sha256
+            #expect(same == hashed.summary)
+        }
+    }
+
     @Test func compressionIsSniffedNotTakenFromTheName() throws {
         let gzNamedPlain = readAll(try file("looks-plain.txt", try gzip("z\n")))
         #expect(gzNamedPlain.texts == ["z"])

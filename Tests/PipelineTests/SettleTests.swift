@@ -54,13 +54,13 @@ import TestSupport
         return (counts, rooms)
     }
 
-    @Test(arguments: [3, 24, 60])
-    func packedSettleAgreesWithTheSlowStatement(rooms: Int) throws {
+    @Test(arguments: [3, 24, 60], [1, 3])
+    func packedSettleAgreesWithTheSlowStatement(rooms: Int, jobs: Int) throws {
         let policy = try PolicyDocument.builtIn()
         var lines = Story.lines(rooms: rooms)
         var g = SplitMix64(seed: UInt64(rooms))
         lines.shuffle(using: &g)
-        let settled = Settler.settle(Self.harvest(lines), known: LedgerDelta(), policy: policy)
+        let settled = Settler.settle(Self.harvest(lines), known: LedgerDelta(), policy: policy, jobs: jobs)
         let expected = Self.reference(lines, policy: policy)
         #expect(settled.facts.messageCounts == expected.counts)
         #expect(settled.facts.roomFacts == expected.rooms)

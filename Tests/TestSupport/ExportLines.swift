@@ -55,4 +55,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }
+
+    /// An element of a non-empty array.
+    public mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
 }
