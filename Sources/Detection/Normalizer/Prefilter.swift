@@ -37,8 +37,6 @@ public struct Prefilter: Sendable {
     /// What each lexicon word means to the prefilter, packed (see `Fact`).
     let facts: [UInt32]
     let tables: Tables
-    /// False only in tests, which check that the plain-words automaton changes no decision.
-    let readsPlainWords: Bool
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
     /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
@@ -63,13 +61,9 @@ public struct Prefilter: Sendable {
         /// a joiner into the next word: a joined walk counts nothing else.
         let joinableAhead: UnsafeMutableBufferPointer<UInt8>
         let width: Int
-        /// The plain-words automaton (see `PlainWords`): the next state by state * 32 +
-        /// the byte's column.
-        let plainSteps: UnsafeMutableBufferPointer<UInt16>
-        let plainColumns: UnsafeMutableBufferPointer<UInt8>
 
         init(transitions: [UInt16], stateFacts: [UInt32], classes: [UInt8], asciiKinds: [UInt8], foldedKinds: [UInt8],
-             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int, plainWords: PlainWords) {
+             bigramRows: [UInt16], trigramStates: [UInt16], joinableAhead: [UInt8], width: Int) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
                 _ = b.initialize(from: a)
@@ -84,8 +78,6 @@ public struct Prefilter: Sendable {
             self.trigramStates = copy(trigramStates)
             self.joinableAhead = copy(joinableAhead)
             self.width = width
-            self.plainSteps = copy(plainWords.steps)
-            self.plainColumns = copy(plainWords.columns)
         }
 
         deinit {
@@ -97,8 +89,6 @@ public struct Prefilter: Sendable {
             bigramRows.deallocate()
             trigramStates.deallocate()
             joinableAhead.deallocate()
-            plainSteps.deallocate()
-            plainColumns.deallocate()
         }
     }
 
@@ -128,11 +118,6 @@ public struct Prefilter: Sendable {
     static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
-        self.init(lexicon: lexicon, readsPlainWords: true)
-    }
-
-    init(lexicon: Lexicon, readsPlainWords: Bool) {
-        self.readsPlainWords = readsPlainWords
         streetWords = lexicon.streetWords
         streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
@@ -207,14 +192,10 @@ public struct Prefilter: Sendable {
                     }
                 }
             }
-            let transitions = next.map { UInt16(truncatingIfNeeded: $0) }
-            let stateFacts = accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 }
-            let plain = PlainWords(transitions: transitions, width: width, classes: Array(cls), stateFacts: stateFacts,
-                                   joinableAhead: ahead, bigramRows: rows, trigramStates: triStates)
-            return Tables(transitions: transitions, stateFacts: stateFacts,
+            return Tables(transitions: next.map { UInt16(truncatingIfNeeded: $0) },
+                          stateFacts: accept.map { $0 >= 0 ? facts[Int($0)] | Fact.accepting : 0 },
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
-                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width,
-                          plainWords: plain)
+                          bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
     }
 
@@ -231,22 +212,10 @@ public struct Prefilter: Sendable {
     }
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Plain words first, straight on the bytes: most messages end there. What they
-        // cover is ASCII, folded byte for byte (the automaton ignores case), so the scan
-        // takes over where they stop, on the text as is or folded.
-        var start = 0
-        if readsPlainWords, let base = p.baseAddress {
-            let t = tables
-            start = withExtendedLifetime(t) {
-                PlainWords.skip(base, from: 0, count: p.count, UnsafePointer(t.plainSteps.baseAddress!),
-                                UnsafePointer(t.plainColumns.baseAddress!))
-            }
-            if start == p.count { return false }
-        }
-        if Self.isASCII(UnsafeBufferPointer(rebasing: p[start...])) { return scan(p, folded: false, from: start) }
+        if Self.isASCII(p) { return scan(p, folded: false) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
             let count = foldText(p, into: out)
-            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true, from: start)
+            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
         }
     }
 
@@ -415,16 +384,15 @@ public struct Prefilter: Sendable {
     }
 
     /// `folded` is false for ASCII text read as is, true for text made by `foldText`.
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, from start: Int) -> Bool {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
         let t = tables
         return withExtendedLifetime(t) {
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.maximumWalks) { walks in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumStreetCandidates) { streetCandidates in
-                    scan(p, folded: folded, from: start, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                    scan(p, folded: folded, UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(folded ? t.foldedKinds : t.asciiKinds),
                          UnsafeBufferPointer(t.bigramRows), UnsafeBufferPointer(t.trigramStates),
-                         UnsafeBufferPointer(t.joinableAhead), UnsafeBufferPointer(t.plainSteps),
-                         UnsafeBufferPointer(t.plainColumns), walks, streetCandidates)
+                         UnsafeBufferPointer(t.joinableAhead), walks, streetCandidates)
                 }
             }
         }
@@ -443,11 +411,10 @@ public struct Prefilter: Sendable {
     private static let gluedFlag: UInt32 = 1 << 30
     private static let stateBits: UInt32 = (1 << 30) - 1
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, from start: Int, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                       _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                       _ kinds: UnsafeBufferPointer<UInt8>, _ bigramRows: UnsafeBufferPointer<UInt16>,
                       _ trigramStates: UnsafeBufferPointer<UInt16>, _ joinableAhead: UnsafeBufferPointer<UInt8>,
-                      _ plainSteps: UnsafeBufferPointer<UInt16>, _ plainColumns: UnsafeBufferPointer<UInt8>,
                       _ walks: UnsafeMutableBufferPointer<UInt32>,
                       _ streetCandidates: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let n = p.count
@@ -498,19 +465,7 @@ public struct Prefilter: Sendable {
             }
         }
 
-        /// Reads plain words from `start` with the `PlainWords` automaton, only while no
-        /// walk, digit run or street test is pending and no "+" may lead a number; goes on
-        /// from where it stops.
-        @inline(__always) func skipPlainWords(from start: Int, _ previous: inout UInt8, _ previousNonSpace: UInt8) -> Int {
-            guard readsPlainWords, previousNonSpace != 0x2B, let base = p.baseAddress else { return start }
-            let resume = PlainWords.skip(base, from: start, count: n, plainSteps.baseAddress!, plainColumns.baseAddress!)
-            if resume > start { previous = p[resume &- 1] }
-            return resume
-        }
-
-        // The plain words before `start` were read already: they leave nothing pending.
-        var i = start
-        if start > 0 { previous = p[start &- 1] }
+        var i = 0
         while i < n {
             let b = p[i]
             let kind = kinds[Int(b)]
@@ -722,7 +677,6 @@ public struct Prefilter: Sendable {
                 alnumStart = -1
                 previous = 0x20
                 i &+= 1
-                if walkCount == 0 && streetFrom < 0 && run.gap == Int.max / 2 { i = skipPlainWords(from: i, &previous, previousNonSpace) }
                 continue
             }
             alnumStart = -1
@@ -839,269 +793,5 @@ public struct Prefilter: Sendable {
         if label.count >= 4 && ASCII.lower(label[0]) == 0x78 && ASCII.lower(label[1]) == 0x6E
             && label[2] == 0x2D && label[3] == 0x2D { return true }
         return tldHashes.contains(TopLevelDomains.hash(label))
-    }
-}
-
-/// A byte automaton for the words the scan only skips, so that most of a message costs
-/// one table step per byte. Its states mirror what the scan does from a word start right
-/// after a space or punctuation, with no walk, digit run or street test pending: the
-/// first two letters (`bigramRows`), the third (`trigramStates`), then the lexicon
-/// automaton's walk; a word no lexicon word can start, or whose walk ends where no word
-/// is recorded, leads back to `between` at the next space or punctuation. A walk that
-/// may still spell a split name ("you" of "you tube") is carried across a space into
-/// the next word as the scan carries it (one at most). Anything else is `exit` (a word
-/// whose walk ends on a lexicon word; digits, "@", "+", joiners other than a space, an
-/// apostrophe, non-ASCII bytes; a dot before a letter, a digit or a closing bracket;
-/// the 25th letter of a word): the scan reads on itself from the last `between`.
-struct PlainWords {
-    /// Rows of 32 columns of 16-bit states: one 64-byte cache line per state.
-    static let exit: UInt16 = 0
-    static let between: UInt16 = 1
-    /// A word no walk goes on in, with nothing carried or glued: its letters are skipped
-    /// without table steps (a chain of dependent loads), its length checked at its end.
-    static let deadWord: UInt16 = 2
-    static let columnBits = 5
-    /// Column 0: bytes the automaton never reads.
-    static let spaceColumn = 1
-    static let punctuationColumn = 2
-    static let dotColumn = 3
-    static let closingColumn = 4
-    static let apostropheColumn = 5
-    /// Only short parts around an apostrophe ("i'll", "doesn't") are read here: the
-    /// state count grows with each length allowed. Together they stay far below the
-    /// 25 characters of a long token.
-    static let longestPartBeforeApostrophe = 5
-    static let firstLetterColumn = 6
-    let steps: [UInt16]
-    let columns: [UInt8]
-    let columnCount: Int
-    let stateCount: Int
-
-    private enum Word: Hashable {
-        case between
-        /// The first one or two letters of a word read with nothing carried: the scan
-        /// looks them up in `bigramRows`.
-        case first(UInt8)
-        case two(UInt8, UInt8)
-        /// A word whose walk is at this state after so many letters.
-        case walk(Int, Int)
-        /// A word no walk goes on in, after so many letters.
-        case other(Int)
-        /// The same with nothing carried or glued (`deadWord`), its length unknown.
-        case dead
-        /// Just after a dot, which may start a domain's label.
-        case dot
-        /// Just after an apostrophe that ends a word whose walk is at this state: before
-        /// a letter, the scan walks on into the next part ("what's") and reads that part
-        /// again as a word glued to the first.
-        case apostrophe(Int)
-    }
-
-    /// A word and the state of the walk carried into it from the words before (0: none).
-    private struct Key: Hashable {
-        var word: Word
-        var carried: Int
-        /// In the part after an apostrophe (`glued`, at most two letters here: "ll" of
-        /// "i'll", "t" of "doesn't"): the walk going on from the part before (0: none).
-        var through = 0
-        var glued = false
-    }
-
-    /// Reads `p[start..<n]` from `between`; returns `n` when the scan has nothing to do
-    /// there, else the position after the last step to `between` (the start of the
-    /// word the scan must read itself).
-    @inline(never)
-    static func skip(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, _ steps: UnsafePointer<UInt16>,
-                     _ columns: UnsafePointer<UInt8>) -> Int {
-        let between = Int(Self.between)
-        var state = between
-        var q = p + start
-        let end = p + n
-        var clean = q
-        let dead = Int(deadWord)
-        let firstLetter = UInt8(firstLetterColumn)
-        while q < end {
-            let next = Int(steps[state &<< columnBits &+ Int(columns[Int(q.pointee)])])
-            q += 1
-            if next <= between {
-                if next == Int(exit) { return clean - p }
-                clean = q
-            } else if next == dead {
-                // The word's other letters, then its length: it starts at `clean`.
-                while q < end && columns[Int(q.pointee)] >= firstLetter { q += 1 }
-                if q - clean >= Prefilter.longTokenLength { return clean - p }
-            }
-            state = next
-        }
-        // The text's end ends a word as a space does.
-        return steps[state &<< columnBits &+ spaceColumn] != exit ? n : clean - p
-    }
-
-    init(transitions: [UInt16], width: Int, classes: [UInt8], stateFacts: [UInt32], joinableAhead: [UInt8],
-         bigramRows: [UInt16], trigramStates: [UInt16]) {
-        var columns = [UInt8](repeating: 0, count: 256)
-        columns[0x20] = UInt8(Self.spaceColumn)
-        // Bytes the scan reads as nothing but the end of a word (not letters, digits,
-        // "@", "+", joiners, apostrophes, dots).
-        for b in 0..<0x80 where !ASCII.isAlnum(UInt8(b)) && !"@+-_*'. ".utf8.contains(UInt8(b)) {
-            columns[b] = UInt8(Self.punctuationColumn)
-        }
-        columns[0x27] = UInt8(Self.apostropheColumn)
-        columns[0x2E] = UInt8(Self.dotColumn)
-        for b in ")]}".utf8 { columns[Int(b)] = UInt8(Self.closingColumn) }
-        // One column per letter for both cases: the automaton's letter classes, first-two
-        // and first-three letter tables ignore case.
-        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { $0 }
-        for (k, b) in letters.enumerated() {
-            columns[Int(b)] = UInt8(Self.firstLetterColumn + k)
-            columns[Int(b & ~0x20)] = UInt8(Self.firstLetterColumn + k)
-            precondition(classes[Int(b)] == classes[Int(b & ~0x20)], "the lexicon automaton tells cases apart")
-        }
-        let columnCount = Self.firstLetterColumn + letters.count
-        precondition(columnCount == 1 << Self.columnBits)
-        func walk(_ s: Int, _ b: UInt8) -> Int {
-            let c = Int(classes[Int(b)])
-            return c == 0 || s == 0 ? 0 : Int(transitions[s * width + c])
-        }
-        func row(_ a: UInt8, _ b: UInt8) -> Int { Int(bigramRows[Int((a | 0x20) - 0x61) * 32 + Int((b | 0x20) - 0x61)]) }
-        func carries(_ s: Int) -> Bool { s > 1 && joinableAhead[s] != 0 }
-        let clean = Key(word: .between, carried: 0)
-        /// What follows a word ended by a space (or, `carrying` false, by punctuation or
-        /// a dot) whose own walk is at `s` and whose carried walk is at `c`: nil when the
-        /// scan must read it (a word ends there, or two walks go on).
-        func afterWord(_ s: Int, _ c: Int, _ through: Int, carrying: Bool, then next: Word) -> Key? {
-            if s != 0 && stateFacts[s] != 0 { return nil }
-            // The walk across an apostrophe: nothing may end there or go on further
-            // (the scan would look across joiners ahead).
-            if through != 0 && (stateFacts[through] != 0 || joinableAhead[through] != 0) { return nil }
-            if c != 0 && stateFacts[c] & Prefilter.Fact.joinable != 0 { return nil }
-            guard carrying else { return Key(word: next, carried: 0) }
-            switch (carries(s), carries(c)) {
-            case (true, true): return nil
-            case (true, false): return Key(word: next, carried: s)
-            case (false, true): return Key(word: next, carried: c)
-            case (false, false): return Key(word: next, carried: 0)
-            }
-        }
-        let longWord = Prefilter.longTokenLength
-        func wordLength(_ w: Word) -> Int {
-            switch w {
-            case .first: return 1
-            case .two: return 2
-            case .walk(_, let length), .other(let length): return length
-            case .between, .dot, .apostrophe, .dead: return 0
-            }
-        }
-        let deadKey = Key(word: .dead, carried: 0)
-        var ids: [Key: Int] = [clean: 1, deadKey: 2]
-        var queue: [Key] = [clean, deadKey]
-        var steps = [UInt16](repeating: Self.exit, count: 3 * columnCount)
-        func id(_ k: Key) -> UInt16 {
-            if let i = ids[k] { return UInt16(i) }
-            let i = steps.count / columnCount
-            precondition(i < Int(UInt16.max), "too many plain-word states")
-            ids[k] = i
-            steps += [UInt16](repeating: Self.exit, count: columnCount)
-            queue.append(k)
-            return UInt16(i)
-        }
-        var q = 0
-        while q < queue.count {
-            let key = queue[q]
-            q += 1
-            let from = ids[key]! * columnCount
-            let c = key.carried
-            let through = key.through
-            let glued = key.glued
-            // The word's own walk when it ends here (0: none).
-            var ending: Int? {
-                switch key.word {
-                case .between, .dot, .apostrophe: return nil
-                case .first(let a): return walk(1, a)
-                case .two(let a, let b): return walk(walk(1, a), b)
-                case .walk(let s, _): return s
-                case .other, .dead: return 0
-                }
-            }
-            if let s = ending {
-                // A space (or the text's end, where nothing is carried further); punctuation; a dot.
-                if let k = afterWord(s, c, through, carrying: true, then: .between) { steps[from + Self.spaceColumn] = id(k) }
-                if let k = afterWord(s, c, through, carrying: false, then: .between) {
-                    steps[from + Self.punctuationColumn] = id(k)
-                    steps[from + Self.closingColumn] = id(k)
-                }
-                if let k = afterWord(s, c, through, carrying: false, then: .dot) { steps[from + Self.dotColumn] = id(k) }
-                // An apostrophe: with no walk going on, it only ends the word; after a part
-                // glued already, or with a walk carried in, the scan reads on itself.
-                let length = wordLength(key.word)
-                if s == 0 && c == 0 && through == 0 {
-                    steps[from + Self.apostropheColumn] = id(clean)
-                } else if !glued && c == 0, length <= Self.longestPartBeforeApostrophe,
-                          let k = afterWord(s, 0, 0, carrying: false, then: .apostrophe(s)) {
-                    steps[from + Self.apostropheColumn] = id(Key(word: k.word, carried: 0))
-                }
-            } else if case .apostrophe(let s) = key.word {
-                // Not before a letter: the apostrophe only ended the word.
-                steps[from + Self.spaceColumn] = id(clean)
-                steps[from + Self.punctuationColumn] = id(clean)
-                steps[from + Self.closingColumn] = id(clean)
-                steps[from + Self.apostropheColumn] = id(clean)
-                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
-                let across = walk(s, 0x27)
-                for (k, b) in letters.enumerated() {
-                    steps[from + Self.firstLetterColumn + k] = id(Key(word: .first(b), carried: 0, through: walk(across, b),
-                                                                      glued: true))
-                }
-                continue
-            } else if key.word == .dot {
-                // Not followed by a letter (or non-ASCII), a digit or a closing bracket: no label.
-                steps[from + Self.spaceColumn] = id(clean)
-                steps[from + Self.punctuationColumn] = id(clean)
-                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
-                continue
-            } else {
-                // Between words. Carried walks go into the next word only straight after the
-                // space that ended theirs.
-                steps[from + Self.spaceColumn] = id(clean)
-                steps[from + Self.punctuationColumn] = id(clean)
-                steps[from + Self.closingColumn] = id(clean)
-                steps[from + Self.apostropheColumn] = id(clean)
-                steps[from + Self.dotColumn] = id(Key(word: .dot, carried: 0))
-            }
-            for (k, b) in letters.enumerated() {
-                let word: Word?
-                switch key.word {
-                case .between:
-                    if c == 0 {
-                        word = .first(b)
-                    } else {
-                        // With a walk carried in, the scan walks the word from its first letter.
-                        let s = walk(1, b)
-                        word = s == 0 ? .other(1) : .walk(s, 1)
-                    }
-                case .first(let a): word = row(a, b) == 0 ? .other(2) : .two(a, b)
-                case .two(let a, let b0):
-                    let jump = Int(trigramStates[row(a, b0) * 32 + Int((b | 0x20) - 0x61)])
-                    word = jump == 0 ? .other(3) : .walk(jump, 3)
-                case .walk(let s, let length):
-                    let next = walk(s, b)
-                    word = length + 1 >= longWord ? nil : next == 0 ? .other(length + 1) : .walk(next, length + 1)
-                case .other(let length):
-                    word = length + 1 >= longWord ? nil : .other(length + 1)
-                case .dead: word = .dead
-                case .dot, .apostrophe: word = nil
-                }
-                if let word, !glued || wordLength(word) <= 2 {
-                    var next = Key(word: word, carried: walk(c, b), through: walk(through, b), glued: glued)
-                    // `skip` checks the length of a dead word at its end.
-                    if case .other = word, next.carried == 0, next.through == 0, !glued { next.word = .dead }
-                    steps[from + Self.firstLetterColumn + k] = id(next)
-                }
-            }
-        }
-        self.steps = steps
-        self.columns = columns
-        self.columnCount = columnCount
-        self.stateCount = steps.count / columnCount
     }
 }
