@@ -118,4 +118,26 @@ import TestSupport
         }
         #expect(checked > 50_000)
     }
+
+    /// A word's lone walk stepped in a register against the general code that steps
+    /// every walk through memory: the same decision on random texts, split names after
+    /// short words, listed edge cases and every text of the corpus.
+    @Test func loneWalkInARegisterDecidesAsTheGeneralWalks() throws {
+        let inline = Prefilter(lexicon: Harness.lexicon, stepsLoneWalkInline: true)
+        let general = Prefilter(lexicon: Harness.lexicon, stepsLoneWalkInline: false)
+        var texts = Self.randomTexts(count: 6000, seed: 14) + Self.splitAfterShortWords
+        texts += ["a", "I", "to me", "in sta", "in-sta", "i'm on it", "let's zoom", "what's app", "whats'app",
+                  "x1 two three", "12ab cd", "on line 3", "via LINE", "tele gram", "one two three four five six seven",
+                  "Jürgen straße 5", "ѕкуре", "Ｓｋｙｐｅ me", "live:anna", "line: @anna", "the LINE app", "5 main st",
+                  "skypeskypeskypeskypeskype", "telegramm", "whatsappp", "gmailcom"]
+        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        var passed = 0
+        for text in texts {
+            let a = inline.mayContainFinding(text), b = general.mayContainFinding(text)
+            #expect(a == b, "inline \(a), general \(b): \(text)")
+            if a { passed += 1 }
+        }
+        // Both decisions are exercised.
+        #expect(passed > 500 && passed < texts.count - 500)
+    }
 }

@@ -37,6 +37,9 @@ public struct Prefilter: Sendable {
     /// What each lexicon word means to the prefilter, packed (see `Fact`).
     let facts: [UInt32]
     let tables: Tables
+    /// False only in tests, which check that stepping a word's lone walk in a register
+    /// changes no decision.
+    let stepsLoneWalkInline: Bool
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
     /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
@@ -118,6 +121,11 @@ public struct Prefilter: Sendable {
     static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, stepsLoneWalkInline: true)
+    }
+
+    init(lexicon: Lexicon, stepsLoneWalkInline: Bool) {
+        self.stepsLoneWalkInline = stepsLoneWalkInline
         streetWords = lexicon.streetWords
         streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
@@ -540,11 +548,28 @@ public struct Prefilter: Sendable {
                     walks[walkCount] = glued ? 1 | Self.gluedFlag : 1
                 }
                 walkCount &+= 1
-                while j < n {
-                    let c = p[j]
-                    guard kinds[Int(c)] == Kind.letter else { break }
-                    if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
-                    j &+= 1
+                if walkCount == 1 && stepsLoneWalkInline {
+                    // The word's own walk alone (nothing carried in, the common case): its
+                    // state stays in a register instead of being stored back per letter.
+                    let flags = walks[0] & ~Self.stateBits
+                    var state = Int(walks[0] & Self.stateBits)
+                    while j < n {
+                        let c = p[j]
+                        guard kinds[Int(c)] == Kind.letter else { break }
+                        if state != 0 {
+                            let k = Int(cls[Int(c)])
+                            state = k == 0 ? 0 : Int(trans[state &* width &+ k])
+                        }
+                        j &+= 1
+                    }
+                    if state == 0 { walkCount = 0 } else { walks[0] = flags | UInt32(state) }
+                } else {
+                    while j < n {
+                        let c = p[j]
+                        guard kinds[Int(c)] == Kind.letter else { break }
+                        if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
+                        j &+= 1
+                    }
                 }
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20
