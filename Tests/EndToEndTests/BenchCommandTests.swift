@@ -186,6 +186,31 @@ import TestSupport
         #expect(verdicts.count == 4)
     }
 
+    /// `--only detector`: the detector's figures alone, under the same keys as the full
+    /// report's `detector` object; no parsing, decompression or analyze runs.
+    @Test func onlyDetectorMeasuresTheDetectorAlone() throws {
+        let dir = Self.run.export.path
+        let r = try runOffplatform(["bench", "--data", dir, "--only", "detector", "--json", "--repeat", "2",
+                                    "--detector-sample", "50KB"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("analyze --jobs") && !r.stderr.contains("parsing"), "\(r.stderr)")
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let full = try Self.section("detector")
+        #expect(Set(d.keys) == Set(full.keys))
+        #expect(try Self.numbers(d, "runs").count == 2)
+        #expect(try Self.number(d, "texts") > 0 && Self.number(d, "findings") > 0)
+        let table = try runOffplatform(["bench", "--data", dir, "--only", "detector", "--repeat", "1",
+                                        "--detector-sample", "50KB"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.hasPrefix("detector alone ("), "\(table.stdout)")
+        #expect(table.stdout.contains("MB/s per core"))
+    }
+
+    @Test func onlyAnUnknownStageIsRejected() throws {
+        let r = try runOffplatform(["bench", "--data", Self.run.export.path, "--only", "parsing"])
+        #expect(r.status == 64, "\(r.stderr)")
+    }
+
     @Test(arguments: [["--jobs-list", "0"], ["--jobs-list", "1,x"], ["--repeat", "0"], ["--size", "lots"]])
     func badArgumentsAreRejected(_ args: [String]) throws {
         let r = try runOffplatform(["bench", "--data", "/nonexistent"] + args)

@@ -37,6 +37,9 @@ public struct Prefilter: Sendable {
     /// What each lexicon word means to the prefilter, packed (see `Fact`).
     let facts: [UInt32]
     let tables: Tables
+    /// False only in tests, which check that stepping a word's lone walk in a register
+    /// changes no decision.
+    let stepsLoneWalkInline: Bool
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
     /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
@@ -118,6 +121,11 @@ public struct Prefilter: Sendable {
     static let maximumStreetCandidates = 32
 
     public init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, stepsLoneWalkInline: true)
+    }
+
+    init(lexicon: Lexicon, stepsLoneWalkInline: Bool) {
+        self.stepsLoneWalkInline = stepsLoneWalkInline
         streetWords = lexicon.streetWords
         streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
@@ -398,6 +406,36 @@ public struct Prefilter: Sendable {
         }
     }
 
+    /// Where the run of letters from `start` ends, as `kinds` reads letters (ASCII
+    /// letters; in folded text also every byte from 0x80), eight bytes at a time: the
+    /// letters of a word no trigger starts are skipped without a branch per byte.
+    @inline(__always)
+    static func letterRunEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int, folded: Bool) -> Int {
+        let n = p.count
+        var j = start
+        guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return j }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while j &+ 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            // Each byte's low seven bits with the case bit set: a letter is 0x61...0x7A.
+            // The sums stay below 0x100 per byte, so no carry crosses into the next.
+            let x = (w & ~high) | 0x2020_2020_2020_2020
+            let atLeastA = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+            let pastZ = (x &+ 0x0505_0505_0505_0505) & high
+            var letters = atLeastA & ~pastZ & ~w
+            if folded { letters |= w & high }
+            let others = ~letters & high
+            if others != 0 { return j &+ others.trailingZeroBitCount >> 3 }
+            j &+= 8
+        }
+        while j < n {
+            let b = p[j]
+            guard ASCII.isLetter(b) && b < 0x80 || (folded && b >= 0x80) else { break }
+            j &+= 1
+        }
+        return j
+    }
+
     /// Byte kinds of `Tables.asciiKinds` and `foldedKinds`.
     private enum Kind {
         static let other: UInt8 = 0
@@ -482,8 +520,7 @@ public struct Prefilter: Sendable {
                     }
                     if skip {
                         if alnumStart < 0 { alnumStart = i }
-                        var j = i &+ 2
-                        while j < n && kinds[Int(p[j])] == Kind.letter { j &+= 1 }
+                        let j = Self.letterRunEnd(p, from: i &+ 2, folded: folded)
                         if j &- alnumStart >= Self.longTokenLength { return true }
                         if streetFrom >= 0 { noteStreetLike(i, j, &streetCandidateCount) }
                         if run.digits > 0 || run.gap != Int.max / 2 {
@@ -511,11 +548,28 @@ public struct Prefilter: Sendable {
                     walks[walkCount] = glued ? 1 | Self.gluedFlag : 1
                 }
                 walkCount &+= 1
-                while j < n {
-                    let c = p[j]
-                    guard kinds[Int(c)] == Kind.letter else { break }
-                    if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
-                    j &+= 1
+                if walkCount == 1 && stepsLoneWalkInline {
+                    // The word's own walk alone (nothing carried in, the common case): its
+                    // state stays in a register instead of being stored back per letter.
+                    let flags = walks[0] & ~Self.stateBits
+                    var state = Int(walks[0] & Self.stateBits)
+                    while j < n {
+                        let c = p[j]
+                        guard kinds[Int(c)] == Kind.letter else { break }
+                        if state != 0 {
+                            let k = Int(cls[Int(c)])
+                            state = k == 0 ? 0 : Int(trans[state &* width &+ k])
+                        }
+                        j &+= 1
+                    }
+                    if state == 0 { walkCount = 0 } else { walks[0] = flags | UInt32(state) }
+                } else {
+                    while j < n {
+                        let c = p[j]
+                        guard kinds[Int(c)] == Kind.letter else { break }
+                        if walkCount > 0 { advance(Int(cls[Int(c)]), &walkCount) }
+                        j &+= 1
+                    }
                 }
                 let end = j
                 let after: UInt8 = end < n ? p[end] : 0x20

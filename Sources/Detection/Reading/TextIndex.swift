@@ -189,20 +189,6 @@ final class TextIndex {
             if b < 0x80 { return ASCII.isAlnum(b) }
             return UTF8Scalar.isLetter(p, at: j)
         }
-        func wordEnd(from start: Int) -> Int {
-            var j = start
-            while j < n {
-                let b = p[j]
-                if b < 0x80 {
-                    if ASCII.isAlnum(b) { j += 1; continue }
-                    if b == 0x27, j + 1 < n, ASCII.isLetter(p[j + 1]) { j += 1; continue }
-                    break
-                }
-                if UTF8Scalar.isLetter(p, at: j) { j += UTF8Scalar.decode(p, at: j).length; continue }
-                break
-            }
-            return j
-        }
         while i < n {
             let b = p[i]
             if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -227,12 +213,36 @@ final class TextIndex {
                 }
             }
             if letter || ASCII.isDigit(b) {
-                let e = wordEnd(from: i)
+                // One pass for the word's end, its kind and its key (`wordEnd`, then
+                // `WordKey.of`, as the ASCII bytes go; a non-ASCII letter is hashed
+                // byte by byte as `WordKey.of` does: it holds no "’").
+                var e = i
                 var digits = 0, others = 0
-                for j in i..<e { if ASCII.isDigit(p[j]) { digits += 1 } else { others += 1 } }
+                var key: UInt64 = WordKey.offset
+                while e < n {
+                    let c = p[e]
+                    if c < 0x80 {
+                        if ASCII.isDigit(c) {
+                            digits &+= 1
+                        } else if ASCII.isLetter(c) || (c == 0x27 && e &+ 1 < n && ASCII.isLetter(p[e &+ 1])) {
+                            others &+= 1
+                        } else {
+                            break
+                        }
+                        key = (key ^ UInt64(ASCII.lower(c))) &* WordKey.prime
+                        e &+= 1
+                        continue
+                    }
+                    guard UTF8Scalar.isLetter(p, at: e) else { break }
+                    let end = e &+ UTF8Scalar.decode(p, at: e).length
+                    while e < end {
+                        key = (key ^ UInt64(p[e])) &* WordKey.prime
+                        others &+= 1
+                        e &+= 1
+                    }
+                }
                 let kind: Token.Kind = others == 0 ? .number : (digits == 0 ? .word : .mixed)
-                out.append(Token(start: i, end: e, key: WordKey.of(p, i..<e), entry: -1, kind: kind, byte: 0,
-                                 spaceBefore: space))
+                out.append(Token(start: i, end: e, key: key, entry: -1, kind: kind, byte: 0, spaceBefore: space))
                 i = e
                 space = false
                 continue

@@ -1,10 +1,14 @@
 /// Words compared by a hash of their bytes, so recognizers can ask "is this token
 /// 'at'?" thousands of times per text without building a string.
 enum WordKey {
+    /// FNV-1a's offset basis and prime (the tokenizer hashes words as it reads them).
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
     /// FNV-1a over the bytes, ASCII lower-cased, a typographic apostrophe read as "'".
     @inline(__always)
     static func of(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h: UInt64 = offset
         var i = range.lowerBound
         while i < range.upperBound {
             var b = p[i]
@@ -12,7 +16,7 @@ enum WordKey {
                 b = 0x27
                 i += 2
             }
-            h = (h ^ UInt64(ASCII.lower(b))) &* 0x100_0000_01b3
+            h = (h ^ UInt64(ASCII.lower(b))) &* prime
             i += 1
         }
         return h
