@@ -294,13 +294,15 @@ extension SettledFacts {
         swap(&out.roomFacts, &roomFacts)
         out.calls = calls
         out.ledger = self.ledger
-        let sorted = pendingMessages.sorted { ($0.file, $0.messageID) < ($1.file, $1.messageID) }
-        pendingMessages = []
-        let slices = JudgedSlice.judge(sorted, judge: judge, ledger: ledger, jobs: jobs)
-        out.findings.reserveCapacity(slices.reduce(0) { $0 + $1.findings.count })
+        var sorted: [PendingMessage] = []
+        swap(&sorted, &pendingMessages)
+        sorted.sort { ($0.file, $0.messageID) < ($1.file, $1.messageID) }
+        var slices: [JudgedSlice] = []
+        // Each slice writes its findings straight into its stretch of the one array: none is held twice.
+        out.findings = JudgedSlice.judge(sorted, judge: judge, ledger: ledger, jobs: jobs, slices: &slices)
+        sorted = []
         var pendingRooms: [RoomFactKey: MessageCount] = [:]
         for slice in slices {
-            out.findings += slice.findings
             out.messageCounts.merge(slice.messageCounts, uniquingKeysWith: +)
             pendingRooms.merge(slice.roomCounts, uniquingKeysWith: +)
         }
@@ -351,32 +353,51 @@ extension SettledFacts {
     }
 }
 
-/// What judging one slice of the pending messages gives.
+/// What judging one slice of the pending messages gives besides its findings.
 struct JudgedSlice: Sendable {
-    var findings: [JudgedFinding] = []
     var messageCounts: [MessageCountKey: MessageCount] = [:]
     var roomCounts: [RoomFactKey: MessageCount] = [:]
+    /// One copy of each explanation text: a night's findings repeat a few hundred of them.
+    var explanations: [String: String] = [:]
 
-    /// `messages` in slices, judged on up to `jobs` threads; the slices in order.
-    static func judge(_ messages: [PendingMessage], judge: Judge, ledger: RoomLedger, jobs: Int) -> [JudgedSlice] {
+    /// The findings of `messages`, in their order, judged in slices on up to `jobs` threads, each slice writing
+    /// into its own stretch of the result; `slices` receives what else each slice counted.
+    static func judge(_ messages: [PendingMessage], judge: Judge, ledger: RoomLedger, jobs: Int,
+                      slices: inout [JudgedSlice]) -> [JudgedFinding] {
         let parts = jobs > 1 && messages.count > 4096 ? jobs * 4 : 1
         let bounds = (0...parts).map { messages.count * $0 / parts }
-        let slices = UnsafeMutableBufferPointer<JudgedSlice>.allocate(capacity: parts)
-        slices.initialize(repeating: JudgedSlice())
-        defer { slices.deallocate() }
-        let shared = SliceSlots(slices)
-        let work: @Sendable (Int) -> Void = { p in
-            var slice = JudgedSlice()
-            for m in messages[bounds[p]..<bounds[p + 1]] { slice.add(m, judge: judge, ledger: ledger) }
-            shared.slots[p] = slice
+        var offsets = [0]
+        for p in 0..<parts { offsets.append(offsets[p] + messages[bounds[p]..<bounds[p + 1]].reduce(0) { $0 + $1.findings.count }) }
+        let starts = offsets
+        let total = starts[parts]
+        let counted = UnsafeMutableBufferPointer<JudgedSlice>.allocate(capacity: parts)
+        counted.initialize(repeating: JudgedSlice())
+        defer {
+            _ = counted.deinitialize()
+            counted.deallocate()
         }
-        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
-        let out = Array(slices)
-        _ = slices.deinitialize()
-        return out
+        let findings = [JudgedFinding](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let shared = SliceSlots(counted, buffer)
+            let work: @Sendable (Int) -> Void = { p in
+                var slice = JudgedSlice()
+                var next = starts[p]
+                for m in messages[bounds[p]..<bounds[p + 1]] {
+                    slice.add(m, judge: judge, ledger: ledger) { f in
+                        (shared.findings.baseAddress! + next).initialize(to: f)
+                        next += 1
+                    }
+                }
+                precondition(next == starts[p + 1], "a slice wrote \(next - starts[p]) findings, not \(starts[p + 1] - starts[p])")
+                shared.slots[p] = slice
+            }
+            if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+            initialized = total
+        }
+        slices = Array(counted)
+        return findings
     }
 
-    mutating func add(_ m: PendingMessage, judge: Judge, ledger: RoomLedger) {
+    mutating func add(_ m: PendingMessage, judge: Judge, ledger: RoomLedger, emit: (JudgedFinding) -> Void) {
         let relationship = ledger.relationshipStart(inRoom: m.roomID)
         var violating = false
         for (i, f) in m.findings.enumerated() {
@@ -385,7 +406,13 @@ struct JudgedSlice: Sendable {
                                    channelOfferedByOther: m.channelOfferedByOther[i], context: f.context)
             let j = judge.judge(input)
             if j.verdict == .violation { violating = true }
-            findings.append(JudgedFinding(message: m, finding: f, judgement: j))
+            var judged = JudgedFinding(message: m, finding: f, judgement: j)
+            if let shared = explanations[judged.explanation] {
+                judged.explanation = shared
+            } else {
+                explanations[judged.explanation] = judged.explanation
+            }
+            emit(judged)
         }
         let count = MessageCount(messages: 1, violatingMessages: violating ? 1 : 0)
         let key = MessageCountKey(file: m.file, epoch: m.epoch, phase: m.phase.phase, stage: m.phase.stage,
@@ -399,5 +426,9 @@ struct JudgedSlice: Sendable {
 /// Slots the threads judging disjoint slices write into, each its own.
 private struct SliceSlots: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<JudgedSlice>
-    init(_ s: UnsafeMutableBufferPointer<JudgedSlice>) { slots = s }
+    let findings: UnsafeMutableBufferPointer<JudgedFinding>
+    init(_ s: UnsafeMutableBufferPointer<JudgedSlice>, _ f: UnsafeMutableBufferPointer<JudgedFinding>) {
+        slots = s
+        findings = f
+    }
 }

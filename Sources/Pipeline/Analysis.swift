@@ -124,6 +124,7 @@ public struct Analysis: Sendable {
         for i in complete.indices {
             out.harvest.merge(complete[i])
             complete[i] = Harvest()
+            HeapTuning.returnFreedMemory()
         }
         return out
     }

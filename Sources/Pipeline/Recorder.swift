@@ -21,7 +21,9 @@ struct Recorder {
         // The ledger's rows are put in key order on a second thread while this one judges and inserts facts.
         let delta = settled.ledger
         let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
-        let facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
+        var facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
+        // Stored from its sorted rows: the delta itself can go once they are made.
+        if ledgerRows != nil { facts.ledger = LedgerDelta() }
         timings.mark("judge")
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
@@ -47,9 +49,10 @@ struct Recorder {
                             jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
         let order = ReportOrder(policy: policy)
         let window = callWindowSeconds
-        try store.record(run: run, files: files, facts: facts, ledger: ledgerRows?.wait()) { db in
+        let rows = ledgerRows?.wait()
+        timings.mark("ledger rows in key order")
+        try store.record(run: run, files: files, facts: facts, ledger: rows, mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
-            timings.mark("insert facts")
             let inputs = try Store.reportInputs(db, callWindowSeconds: window)
             timings.mark("report queries")
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,

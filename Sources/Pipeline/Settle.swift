@@ -91,23 +91,30 @@ enum Settler {
         // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
         let parts = ParallelSlots<RoomRangeFacts>(count: ranges.count, initial: RoomRangeFacts())
-        let context = RoomSettling(harvest: h, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start, order: order)
-        Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
+        do {
+            let context = RoomSettling(harvest: h, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start, order: order)
+            Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
+        }
+        // The stubs (32 bytes a message) and their order are done with: let them go before the parts are gathered.
+        let messageCount = h.stubs.count
         order = []
+        h.stubs = []
+        h.detected = [:]
+        HeapTuning.returnFreedMemory()
         timings.mark("settle: rooms")
 
         var counts: [UInt64: Int] = [:]
         var facts = SettledFacts()
         // Ranges hold disjoint rooms, so their room facts only line up.
         facts.roomFacts.reserveCapacity(parts.values.reduce(0) { $0 + $1.roomFacts.count })
+        let epochNames = policy.epochs.map(\.name)
         for i in 0..<ranges.count {
             let part = parts[i]
             parts[i] = RoomRangeFacts()
             counts.merge(part.counts, uniquingKeysWith: +)
-            facts.roomFacts += part.roomFacts
+            for p in part.roomFacts { facts.roomFacts.append(p.unpacked(roomID: h.rooms[p.room], epochNames: epochNames)) }
             facts.pendingMessages += part.pendingMessages
         }
-        let epochNames = policy.epochs.map(\.name)
         for (key, n) in counts {
             let phase = phases[Int((key >> 34) & 0x3)]
             let day = Int64(key & 0xFFF_FFFF) - RoomSettling.dayOffset
@@ -128,7 +135,7 @@ enum Settler {
                 phase: ledger.phase(of: c.roomID, at: c.startedAt)))
         }
         facts.ledger = h.ledger
-        return Settlement(facts: facts, ledger: ledger, duplicateMessages: duplicates, messages: h.stubs.count)
+        return Settlement(facts: facts, ledger: ledger, duplicateMessages: duplicates, messages: messageCount)
     }
 
     /// Sorts by message key, then file and line. Keys are well-spread hashes, so
@@ -198,8 +205,22 @@ private struct SharedBuffer: @unchecked Sendable {
 struct RoomRangeFacts: Sendable {
     /// Messages without findings, keyed by file, epoch, phase, role, plan and day packed into one integer.
     var counts: [UInt64: Int] = [:]
-    var roomFacts: [RoomFact] = []
+    /// Room facts in 16 bytes each; they become `RoomFact`s (80 bytes) once the stubs are let go.
+    var roomFacts: [PackedRoomFact] = []
     var pendingMessages: [PendingMessage] = []
+}
+
+/// A room's count under a key packed as file << 16 | epoch << 8 | phase << 4 | plan.
+struct PackedRoomFact: Sendable {
+    var room: Int32
+    var messages: Int32
+    var key: UInt64
+
+    func unpacked(roomID: String, epochNames: [String]) -> RoomFact {
+        RoomFact(key: RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID, epoch: epochNames[Int((key >> 8) & 0xFF)],
+                                  phase: RoomSettling.roomPhases[Int((key >> 4) & 0xF)], clientPlan: Settler.planLabels[Int(key & 0xF)]),
+                 count: MessageCount(messages: Int(messages)))
+    }
 }
 
 /// What every room range reads while it is settled (read-only, shared by the threads).
@@ -275,13 +296,7 @@ struct RoomSettling: Sendable {
                     roomCounts.append((roomKey, 1))
                 }
             }
-            for (key, n) in roomCounts {
-                let code = (key >> 4) & 0xF
-                out.roomFacts.append(RoomFact(key: RoomFactKey(file: Int32(truncatingIfNeeded: key >> 16), roomID: roomID,
-                                                               epoch: epochNames[Int((key >> 8) & 0xFF)], phase: Self.roomPhases[Int(code)],
-                                                               clientPlan: Settler.planLabels[Int(key & 0xF)]),
-                                              count: MessageCount(messages: n)))
-            }
+            for (key, n) in roomCounts { out.roomFacts.append(PackedRoomFact(room: Int32(room), messages: Int32(n), key: key)) }
         }
         return out
     }

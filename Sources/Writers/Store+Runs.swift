@@ -20,8 +20,9 @@ extension Store {
     /// `facts` refer to files by their index in `files`. `ledger`: `facts.ledger` prepared for storing
     /// (prepared here when not given).
     @discardableResult
+    /// `mark` is told when each part is written (for stage timings).
     public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: LedgerRows? = nil,
-                       reports: (Database) throws -> Void) throws -> Int64 {
+                       mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
             let runID = try insertRun(run, db)
             var fileIDs: [Int64] = []
@@ -29,8 +30,9 @@ extension Store {
                 if f.status == .analyzed { try retireAnalyzed(contentHash: f.contentHash, db) }
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
-            try insertFacts(facts, runID: runID, fileIDs: fileIDs, db)
+            try insertFacts(facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
             try saveLedger(ledger ?? LedgerRows(facts.ledger), db)
+            mark("insert ledger")
             try reports(db)
             return .commit
         }
@@ -78,7 +80,7 @@ extension Store {
         return id
     }
 
-    func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database) throws {
+    func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database, mark: (String) -> Void = { _ in }) throws {
         var counts = try BulkInsert(db, """
             INSERT INTO message_counts (input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages, violating_messages)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -100,6 +102,7 @@ extension Store {
             rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
             try rooms.insert()
         }
+        mark("insert message and room counts")
         var findings = try BulkInsert(db, """
             INSERT INTO findings (run_id, input_file_id, message_id, room_id, sender_id, sender_role, client_plan, sent_at, sent_at_ns,
                 kind, platform, intent, detector_rule, source, span_start, span_end, epoch, phase, stage, verdict, exception,
@@ -117,6 +120,7 @@ extension Store {
             findings.bind(d.evidence)
             try findings.insert()
         }
+        mark("insert findings")
         var calls = try BulkInsert(db, """
             INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
                 ended_at, ended_at_ns, epoch, phase, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -129,6 +133,7 @@ extension Store {
             calls.bind(c.phase.stage?.rawValue)
             try calls.insert()
         }
+        mark("insert calls")
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
