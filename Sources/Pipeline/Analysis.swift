@@ -38,6 +38,7 @@ public struct Analysis: Sendable {
         let harvest = collection.harvest
         collection.harvest = Harvest()
         var settlement = Settler.settle(consume harvest, known: known, policy: config.policy, jobs: config.jobs)
+        HeapTuning.returnFreedMemory()
         timings.mark("settle")
         let settled = settlement.facts
         settlement.facts = SettledFacts()
@@ -119,8 +120,7 @@ public struct Analysis: Sendable {
                                                  rejectedLines: s.lines, status: .failed, failure: reason))
             }
         }
-        // One allocation for every message of the night, filled while the per-file harvests are let go.
-        out.harvest.stubs.reserveCapacity(complete.reduce(0) { $0 + $1.stubs.count })
+        // The per-file harvests are merged one by one and let go, giving their memory back.
         for i in complete.indices {
             out.harvest.merge(complete[i])
             complete[i] = Harvest()
@@ -342,6 +342,7 @@ enum HeapTuning {
     static func keepFreedMemory() {
         #if canImport(Glibc)
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 32 << 20)
+        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
         #endif
     }
 

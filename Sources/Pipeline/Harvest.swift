@@ -18,6 +18,54 @@ struct MessageStub: Sendable {
     var line: Int32
 }
 
+/// A harvest's stubs in chunks of a million (32 MiB each: mapped memory, which the
+/// system takes back when a chunk goes, and whose untouched part is never
+/// resident). Appending never copies what is there, merging harvests moves
+/// chunks instead of copying stubs (a copy held every merged file's stubs twice:
+/// the peak of reading), and settling takes them as one array chunk by chunk.
+struct StubChunks: Sendable {
+    static let chunkCapacity = 1 << 20
+    private(set) var chunks: [[MessageStub]] = []
+    private(set) var count = 0
+
+    mutating func append(_ s: MessageStub) {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCapacity {
+            var chunk: [MessageStub] = []
+            chunk.reserveCapacity(Self.chunkCapacity)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(s)
+        count += 1
+    }
+
+    /// Moves `other`'s chunks here, each stub changed by `adjust` on the way.
+    mutating func absorb(_ other: consuming StubChunks, adjust: (inout MessageStub) -> Void) {
+        var other = other
+        for i in other.chunks.indices {
+            var chunk: [MessageStub] = []
+            swap(&chunk, &other.chunks[i])
+            chunk.withUnsafeMutableBufferPointer { b in
+                for j in b.indices { adjust(&b[j]) }
+            }
+            chunks.append(chunk)
+        }
+        count += other.count
+    }
+
+    /// Every stub in one array, in order; each chunk is let go once copied.
+    mutating func takeAll() -> [MessageStub] {
+        var all: [MessageStub] = []
+        all.reserveCapacity(count)
+        for i in chunks.indices {
+            all.append(contentsOf: chunks[i])
+            chunks[i] = []
+        }
+        chunks = []
+        count = 0
+        return all
+    }
+}
+
 /// A message that had findings, kept with them until it is judged.
 struct DetectedMessage: Sendable {
     var messageID: String
@@ -35,7 +83,7 @@ struct LineOrigin: Hashable, Sendable {
 struct Harvest: Sendable {
     var rooms = Interner()
     var senders = Interner()
-    var stubs: [MessageStub] = []
+    var stubs = StubChunks()
     /// Messages with findings, by their origin.
     var detected: [UInt64: DetectedMessage] = [:]
     var ledger = LedgerDelta()
@@ -44,8 +92,8 @@ struct Harvest: Sendable {
     var files: [Int32: FileTally] = [:]
 
     mutating func merge(_ other: consuming Harvest) {
-        // Taking `other` whole is cheapest, unless room for every stub was reserved here.
-        if stubs.capacity == 0 && rooms.count == 0 && senders.count == 0 && detected.isEmpty && calls.isEmpty && files.isEmpty {
+        // Taking `other` whole is cheapest.
+        if stubs.count == 0 && rooms.count == 0 && senders.count == 0 && detected.isEmpty && calls.isEmpty && files.isEmpty {
             let keptLedger = ledger
             self = other
             ledger.merge(keptLedger)
@@ -53,11 +101,9 @@ struct Harvest: Sendable {
         }
         let roomMap = rooms.absorb(other.rooms)
         let senderMap = senders.absorb(other.senders)
-        stubs.reserveCapacity(stubs.count + other.stubs.count)
-        for var s in other.stubs {
+        stubs.absorb(other.stubs) { s in
             s.room = roomMap[Int(s.room)]
             s.sender = senderMap[Int(s.sender)]
-            stubs.append(s)
         }
         detected.merge(other.detected) { a, _ in a }
         ledger.merge(other.ledger)

@@ -18,13 +18,14 @@ struct Recorder {
                 settled: consuming SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
         let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        // The ledger's rows are put in key order on a second thread while this one judges and inserts facts.
-        let delta = settled.ledger
-        let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
         var facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
-        // Stored from its sorted rows: the delta itself can go once they are made.
-        if ledgerRows != nil { facts.ledger = LedgerDelta() }
+        HeapTuning.returnFreedMemory()
         timings.mark("judge")
+        // The ledger's rows are put in key order on a second thread while this one inserts the facts (after
+        // judging, not beside it: together they made the peak of memory). The delta goes once they are made.
+        let delta = facts.ledger
+        let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
+        if ledgerRows != nil { facts.ledger = LedgerDelta() }
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
                                  messages: messages, duplicateMessages: duplicateMessages,
@@ -49,9 +50,8 @@ struct Recorder {
                             jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
         let order = ReportOrder(policy: policy)
         let window = callWindowSeconds
-        let rows = ledgerRows?.wait()
-        timings.mark("ledger rows in key order")
-        try store.record(run: run, files: files, facts: facts, ledger: rows, mark: timings.mark) { db in
+        try store.record(run: run, files: files, facts: facts, ledger: ledgerRows.map { rows in { rows.wait() } },
+                         mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
             let inputs = try Store.reportInputs(db, callWindowSeconds: window)
             timings.mark("report queries")

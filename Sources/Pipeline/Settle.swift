@@ -43,23 +43,24 @@ enum Settler {
         let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
 
         // 1. Duplicate message ids: keep the first by (file, line), whatever order workers finished in.
-        sortByKeyThenOrigin(&h.stubs, jobs: jobs)
+        var stubs = h.stubs.takeAll()
+        sortByKeyThenOrigin(&stubs, jobs: jobs)
         var kept = 0, duplicates = 0
-        for i in h.stubs.indices {
-            if kept > 0, h.stubs[kept - 1].key == h.stubs[i].key {
+        for i in stubs.indices {
+            if kept > 0, stubs[kept - 1].key == stubs[i].key {
                 duplicates += 1
-                h.detected.removeValue(forKey: LineOrigin(file: h.stubs[i].file, line: h.stubs[i].line).packed)
+                h.detected.removeValue(forKey: LineOrigin(file: stubs[i].file, line: stubs[i].line).packed)
                 continue
             }
-            h.stubs[kept] = h.stubs[i]
+            stubs[kept] = stubs[i]
             kept += 1
         }
-        h.stubs.removeLast(h.stubs.count - kept)
+        stubs.removeLast(stubs.count - kept)
         timings.mark("settle: duplicates")
 
         // 2. Channels offered by the messages' senders join the ledger, so unsolicited contact is judged in time order.
         let detectedFilter = OriginFilter(h.detected.keys)
-        for s in h.stubs {
+        for s in stubs {
             let origin = LineOrigin(file: s.file, line: s.line).packed
             guard detectedFilter.mayContain(origin), let d = h.detected[origin] else { continue }
             for f in d.findings where f.kind != .unsolicitedContact {
@@ -74,31 +75,20 @@ enum Settler {
         let ledger = RoomLedger(everything)
         timings.mark("settle: offered channels, ledger")
 
-        // 3. Messages grouped by room (a counting sort of their indices).
-        let roomCount = h.rooms.count
-        var start = [Int](repeating: 0, count: roomCount + 1)
-        for s in h.stubs { start[Int(s.room) + 1] += 1 }
-        for r in 0..<roomCount { start[r + 1] += start[r] }
-        var order = [Int32](repeating: 0, count: h.stubs.count)
-        var fill = start
-        for (i, s) in h.stubs.enumerated() {
-            order[fill[Int(s.room)]] = Int32(i)
-            fill[Int(s.room)] += 1
-        }
-        fill = []
+        // 3. Messages grouped by room, in place (a bucket permutation: no second array of the night's size).
+        let start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
         timings.mark("settle: grouping by room")
 
         // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
         let parts = ParallelSlots<RoomRangeFacts>(count: ranges.count, initial: RoomRangeFacts())
         do {
-            let context = RoomSettling(harvest: h, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start, order: order)
+            let context = RoomSettling(harvest: h, stubs: stubs, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start)
             Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
         }
-        // The stubs (32 bytes a message) and their order are done with: let them go before the parts are gathered.
-        let messageCount = h.stubs.count
-        order = []
-        h.stubs = []
+        // The stubs (32 bytes a message) are done with: let them go before the parts are gathered.
+        let messageCount = stubs.count
+        stubs = []
         h.detected = [:]
         HeapTuning.returnFreedMemory()
         timings.mark("settle: rooms")
@@ -176,6 +166,41 @@ enum Settler {
         }
     }
 
+    /// Puts the stubs in room order in place and returns where each room's stubs start (`rooms + 1` entries).
+    /// One in-place pass puts them in 256 buckets by the room index's top bits (American flag sort: 256 write
+    /// positions stay in cache, where one per room made every swap a cache miss), then each bucket is sorted by
+    /// room on `jobs` threads. Within a room the stubs keep no particular order.
+    static func groupByRoom(_ stubs: inout [MessageStub], rooms roomCount: Int, jobs: Int = 1) -> [Int] {
+        let shift = max(0, Int.bitWidth - roomCount.leadingZeroBitCount - 8)
+        stubs.withUnsafeMutableBufferPointer { buf in
+            var bucketStart = [Int](repeating: 0, count: 257)
+            for s in buf { bucketStart[Int(s.room) >> shift + 1] += 1 }
+            for b in 0..<256 { bucketStart[b + 1] += bucketStart[b] }
+            var next = bucketStart
+            for b in 0..<256 {
+                while next[b] < bucketStart[b + 1] {
+                    let target = Int(buf[next[b]].room) >> shift
+                    if target == b {
+                        next[b] += 1
+                    } else {
+                        buf.swapAt(next[b], next[target])
+                        next[target] += 1
+                    }
+                }
+            }
+            let shared = SharedBuffer(buf)
+            let bounds = bucketStart
+            Parallel.forEach(256, jobs: jobs) { b in
+                var bucket = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[b]..<bounds[b + 1]])
+                bucket.sort { $0.room < $1.room }
+            }
+        }
+        var start = [Int](repeating: 0, count: roomCount + 1)
+        for s in stubs { start[Int(s.room) + 1] += 1 }
+        for r in 0..<roomCount { start[r + 1] += start[r] }
+        return start
+    }
+
     /// Consecutive room ranges holding about equal numbers of messages.
     static func roomRanges(start: [Int], parts: Int) -> [Range<Int>] {
         let roomCount = start.count - 1
@@ -228,20 +253,21 @@ struct RoomSettling: Sendable {
     static let dayOffset: Int64 = 1 << 24
     static let roomPhases: [Phase] = [.preContract, .activeContract, .postContract]
     let harvest: Harvest
+    /// In room order: room `r`'s messages are `stubs[start[r]..<start[r + 1]]`.
+    let stubs: [MessageStub]
     /// Most messages have no findings: a bit per hashed origin answers "not detected" without a dictionary lookup.
     let detectedFilter: OriginFilter
     let ledger: RoomLedger
     let start: [Int]
-    let order: [Int32]
     let epochStarts: [Int64]
     let epochNames: [String]
 
-    init(harvest: Harvest, detectedFilter: OriginFilter, ledger: RoomLedger, policy: PolicyDocument, start: [Int], order: [Int32]) {
+    init(harvest: Harvest, stubs: [MessageStub], detectedFilter: OriginFilter, ledger: RoomLedger, policy: PolicyDocument, start: [Int]) {
         self.harvest = harvest
+        self.stubs = stubs
         self.detectedFilter = detectedFilter
         self.ledger = ledger
         self.start = start
-        self.order = order
         epochStarts = policy.epochs.dropFirst().map { $0.starts!.nanosecondsSinceEpoch }
         epochNames = policy.epochs.map(\.name)
     }
@@ -266,7 +292,7 @@ struct RoomSettling: Sendable {
             // Room counts keyed by file, epoch, phase (without stage) and plan: a room has a handful of keys.
             var roomCounts: [(key: UInt64, count: Int)] = []
             for k in start[room]..<start[room + 1] {
-                let s = h.stubs[Int(order[k])]
+                let s = stubs[k]
                 let role: UInt64 = record == nil ? 3 : s.sender == client ? 0 : s.sender == freelancer ? 1 : 2
                 let at = Timestamp(nanosecondsSinceEpoch: s.sentAt)
                 let phase = timeline.phase(at: at)

@@ -17,11 +17,11 @@ extension Store {
     /// the files it analyzed (replacing those of files re-analyzed with
     /// `--force`), the ledger updates, and the rebuilt report tables. Returns the run id.
     ///
-    /// `facts` refer to files by their index in `files`. `ledger`: `facts.ledger` prepared for storing
-    /// (prepared here when not given).
+    /// `facts` refer to files by their index in `files`. `ledger`: gives `facts.ledger` prepared for storing,
+    /// asked for once the facts are in (prepared here when not given).
     @discardableResult
     /// `mark` is told when each part is written (for stage timings).
-    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: LedgerRows? = nil,
+    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: (() -> LedgerRows)? = nil,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
             let runID = try insertRun(run, db)
@@ -31,7 +31,9 @@ extension Store {
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
             try insertFacts(facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
-            try saveLedger(ledger ?? LedgerRows(facts.ledger), db)
+            let rows = ledger?() ?? LedgerRows(facts.ledger)
+            mark("ledger rows in key order")
+            try saveLedger(rows, db)
             mark("insert ledger")
             try reports(db)
             return .commit
