@@ -122,8 +122,10 @@ public struct Analysis: Sendable {
         }
         // The per-file harvests are merged one by one and let go, giving their memory back.
         for i in complete.indices {
-            out.harvest.merge(complete[i])
-            complete[i] = Harvest()
+            // Swapped out first, so the piece is not also held by the array while it is merged.
+            var piece = Harvest()
+            swap(&piece, &complete[i])
+            out.harvest.merge(consume piece)
             HeapTuning.returnFreedMemory()
         }
         return out

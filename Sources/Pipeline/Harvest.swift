@@ -23,46 +23,63 @@ struct MessageStub: Sendable {
 /// resident). Appending never copies what is there, merging harvests moves
 /// chunks instead of copying stubs (a copy held every merged file's stubs twice:
 /// the peak of reading), and settling takes them as one array chunk by chunk.
+/// Chunks are objects, not arrays, so that no copy-on-write can ever copy one.
 struct StubChunks: Sendable {
     static let chunkCapacity = 1 << 20
-    private(set) var chunks: [[MessageStub]] = []
+    private(set) var chunks: [StubChunk] = []
     private(set) var count = 0
 
     mutating func append(_ s: MessageStub) {
         if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCapacity {
-            var chunk: [MessageStub] = []
-            chunk.reserveCapacity(Self.chunkCapacity)
-            chunks.append(chunk)
+            chunks.append(StubChunk(capacity: Self.chunkCapacity))
         }
         chunks[chunks.count - 1].append(s)
         count += 1
     }
 
-    /// Moves `other`'s chunks here, each stub changed by `adjust` on the way.
-    mutating func absorb(_ other: consuming StubChunks, adjust: (inout MessageStub) -> Void) {
-        var other = other
-        for i in other.chunks.indices {
-            var chunk: [MessageStub] = []
-            swap(&chunk, &other.chunks[i])
-            chunk.withUnsafeMutableBufferPointer { b in
-                for j in b.indices { adjust(&b[j]) }
-            }
+    /// Moves `other`'s chunks here, each stub changed by `adjust` on the way (in place: `other` is spent).
+    mutating func absorb(_ other: StubChunks, adjust: (inout MessageStub) -> Void) {
+        for chunk in other.chunks {
+            for j in 0..<chunk.count { adjust(&chunk.base[j]) }
             chunks.append(chunk)
         }
         count += other.count
     }
 
-    /// Every stub in one array, in order; each chunk is let go once copied.
+    /// Every stub in one array, in order; each chunk is let go once copied (when no other harvest holds it).
     mutating func takeAll() -> [MessageStub] {
         var all: [MessageStub] = []
         all.reserveCapacity(count)
         for i in chunks.indices {
-            all.append(contentsOf: chunks[i])
-            chunks[i] = []
+            all.append(contentsOf: UnsafeBufferPointer(start: chunks[i].base, count: chunks[i].count))
+            chunks[i] = StubChunk(capacity: 0)
         }
         chunks = []
         count = 0
         return all
+    }
+}
+
+/// Room for a fixed number of stubs, filled from the front; written by one thread at a time.
+final class StubChunk: @unchecked Sendable {
+    let base: UnsafeMutablePointer<MessageStub>
+    let capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: max(capacity, 1))
+    }
+
+    func append(_ s: MessageStub) {
+        precondition(count < capacity)
+        (base + count).initialize(to: s)
+        count += 1
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
     }
 }
 
