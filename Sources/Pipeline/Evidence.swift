@@ -109,13 +109,6 @@ public enum Evidence {
 
     static let ellipsis = Array("…".utf8)
 
-    /// A word of the context as it is shown.
-    static func shown(_ w: String) -> String {
-        if w.contains("@") { return "[masked]" }
-        if w.contains("://") || w.lowercased().hasPrefix("www.") { return "[link]" }
-        return w
-    }
-
     /// Whether the snippet so far ends with a space character (a `Character`,
     /// as `String.hasSuffix` judges: a space after a prepended mark is not one).
     static func endsWithSpace(_ s: String) -> Bool { s.hasSuffix(" ") }
@@ -161,7 +154,6 @@ extension Evidence {
     struct Snippet {
         var out: [UInt8] = []
         var word: [UInt8] = []
-        var wordIsASCII = true
 
         init() {
             out.reserveCapacity(4 * (2 * Evidence.contextScalars + 16))
@@ -171,7 +163,6 @@ extension Evidence {
         mutating func start(ellipsis: Bool) {
             out.removeAll(keepingCapacity: true)
             word.removeAll(keepingCapacity: true)
-            wordIsASCII = true
             if ellipsis { out.append(contentsOf: Evidence.ellipsis) }
         }
 
@@ -188,7 +179,6 @@ extension Evidence {
 
         mutating func wordBytes(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, count: Int) {
             word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + count)]))
-            wordIsASCII = false
         }
 
         mutating func space() {
@@ -203,17 +193,10 @@ extension Evidence {
 
         mutating func flushWord() {
             guard !word.isEmpty else { return }
-            defer { word.removeAll(keepingCapacity: true); wordIsASCII = true }
-            if !wordIsASCII {
-                // No `@` byte, no `://`, no `www.` first: no String test can call it
-                // masked or a link (no other scalar is canonically `@`, `:` or
-                // `/`, none lower-cases to `w`). Otherwise the String test decides.
-                if !word.contains(0x40) && !Self.isLink(word) {
-                    out.append(contentsOf: word)
-                } else {
-                    out.append(contentsOf: Evidence.shown(String(decoding: word, as: UTF8.self)).utf8)
-                }
-            } else if word.contains(0x40) {
+            defer { word.removeAll(keepingCapacity: true) }
+            // On the bytes, not on `Character`s: `a@\u{301}b` holds an `@` though no
+            // Character of it is one, and is masked.
+            if word.contains(0x40) {
                 out.append(contentsOf: Evidence.masked)
             } else if Self.isLink(word) {
                 out.append(contentsOf: Evidence.link)
@@ -260,8 +243,12 @@ extension Evidence {
             func flushWord() {
                 guard !word.isEmpty else { return }
                 let w = String(word)
-                if w.contains("@") { out += "[masked]" }
-                else if w.contains("://") || w.lowercased().hasPrefix("www.") { out += "[link]" }
+                let bytes = Array(w.utf8)
+                let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+                let isLink = lowered.starts(with: Array("www.".utf8))
+                    || (0..<max(0, bytes.count - 2)).contains { bytes[$0..<$0 + 3].elementsEqual("://".utf8) }
+                if bytes.contains(UInt8(ascii: "@")) { out += "[masked]" }
+                else if isLink { out += "[link]" }
                 else { out += w }
                 word = String.UnicodeScalarView()
             }
