@@ -95,8 +95,10 @@ enum Settler {
 
         var counts: [UInt64: Int] = [:]
         var facts = SettledFacts()
-        // Ranges hold disjoint rooms, so their room facts only line up.
-        facts.roomFacts.reserveCapacity(parts.values.reduce(0) { $0 + $1.roomFacts.count })
+        // Ranges hold disjoint rooms, so their room facts only line up. Judging adds at most one fact per
+        // pending message: room is kept for them now, so that the array (a million facts) never regrows,
+        // holding its old and new storage at once (the capacity not used is never touched, never resident).
+        facts.roomFacts.reserveCapacity(parts.values.reduce(0) { $0 + $1.roomFacts.count + $1.pendingMessages.count })
         let epochNames = policy.epochs.map(\.name)
         for i in 0..<ranges.count {
             let part = parts[i]
