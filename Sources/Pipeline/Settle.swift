@@ -131,8 +131,7 @@ enum Settler {
     }
 
     /// Sorts by message key, then file and line. Keys are well-spread hashes, so
-    /// one in-place pass puts the stubs in 256 buckets by the key's top byte
-    /// (American flag sort) and the buckets are sorted on `jobs` threads.
+    /// the bucketed sort's buckets are the key's top byte.
     static func sortByKeyThenOrigin(_ stubs: inout [MessageStub], jobs: Int) {
         let less: @Sendable (MessageStub, MessageStub) -> Bool = { a, b in
             if a.key != b.key { return a.key < b.key }
@@ -143,14 +142,33 @@ enum Settler {
             stubs.sort(by: less)
             return
         }
+        bucketSort(&stubs, jobs: jobs, bucket: { Int($0.key >> 56) }, by: less)
+    }
+
+    /// Puts the stubs in room order in place and returns where each room's stubs start (`rooms + 1` entries).
+    /// The buckets are the room index's top bits (256 write positions stay in cache, where one per room made
+    /// every swap a cache miss). Within a room the stubs keep no particular order.
+    static func groupByRoom(_ stubs: inout [MessageStub], rooms roomCount: Int, jobs: Int = 1) -> [Int] {
+        let shift = max(0, Int.bitWidth - roomCount.leadingZeroBitCount - 8)
+        bucketSort(&stubs, jobs: jobs, bucket: { Int($0.room) >> shift }, by: { $0.room < $1.room })
+        var start = [Int](repeating: 0, count: roomCount + 1)
+        for s in stubs { start[Int(s.room) + 1] += 1 }
+        for r in 0..<roomCount { start[r + 1] += start[r] }
+        return start
+    }
+
+    /// Sorts in place: one pass puts the stubs in 256 buckets (American flag sort), then the buckets are
+    /// sorted by `less` on `jobs` threads. `bucket` (0…255) must agree with `less`: a lower bucket sorts first.
+    static func bucketSort(_ stubs: inout [MessageStub], jobs: Int, bucket: (MessageStub) -> Int,
+                           by less: @escaping @Sendable (MessageStub, MessageStub) -> Bool) {
         stubs.withUnsafeMutableBufferPointer { buf in
             var start = [Int](repeating: 0, count: 257)
-            for s in buf { start[Int(s.key >> 56) + 1] += 1 }
+            for s in buf { start[bucket(s) + 1] += 1 }
             for b in 0..<256 { start[b + 1] += start[b] }
             var next = start
             for b in 0..<256 {
                 while next[b] < start[b + 1] {
-                    let target = Int(buf[next[b]].key >> 56)
+                    let target = bucket(buf[next[b]])
                     if target == b {
                         next[b] += 1
                     } else {
@@ -166,41 +184,6 @@ enum Settler {
                 bucket.sort(by: less)
             }
         }
-    }
-
-    /// Puts the stubs in room order in place and returns where each room's stubs start (`rooms + 1` entries).
-    /// One in-place pass puts them in 256 buckets by the room index's top bits (American flag sort: 256 write
-    /// positions stay in cache, where one per room made every swap a cache miss), then each bucket is sorted by
-    /// room on `jobs` threads. Within a room the stubs keep no particular order.
-    static func groupByRoom(_ stubs: inout [MessageStub], rooms roomCount: Int, jobs: Int = 1) -> [Int] {
-        let shift = max(0, Int.bitWidth - roomCount.leadingZeroBitCount - 8)
-        stubs.withUnsafeMutableBufferPointer { buf in
-            var bucketStart = [Int](repeating: 0, count: 257)
-            for s in buf { bucketStart[Int(s.room) >> shift + 1] += 1 }
-            for b in 0..<256 { bucketStart[b + 1] += bucketStart[b] }
-            var next = bucketStart
-            for b in 0..<256 {
-                while next[b] < bucketStart[b + 1] {
-                    let target = Int(buf[next[b]].room) >> shift
-                    if target == b {
-                        next[b] += 1
-                    } else {
-                        buf.swapAt(next[b], next[target])
-                        next[target] += 1
-                    }
-                }
-            }
-            let shared = SharedBuffer(buf)
-            let bounds = bucketStart
-            Parallel.forEach(256, jobs: jobs) { b in
-                var bucket = UnsafeMutableBufferPointer(rebasing: shared.buffer[bounds[b]..<bounds[b + 1]])
-                bucket.sort { $0.room < $1.room }
-            }
-        }
-        var start = [Int](repeating: 0, count: roomCount + 1)
-        for s in stubs { start[Int(s.room) + 1] += 1 }
-        for r in 0..<roomCount { start[r + 1] += start[r] }
-        return start
     }
 
     /// Consecutive room ranges holding about equal numbers of messages.

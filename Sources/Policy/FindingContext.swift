@@ -210,7 +210,7 @@ public struct FindingContextScanner: Sendable {
     func portfolioHost(of normalized: String?) -> String? {
         guard var link = normalized else { return nil }
         let matched: Int?? = link.withUTF8 { b in
-            guard ScalarOffsets.isASCII(b) else { return .none }
+            guard Prefilter.isASCII(b) else { return .none }
             var lo = 0, hi = b.count
             if b.count >= 3 {
                 for i in 0...(b.count - 3) where b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F { lo = i + 3; break }

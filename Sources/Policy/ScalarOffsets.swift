@@ -1,3 +1,5 @@
+import Detection
+
 /// Findings count Unicode scalars; the text is UTF-8 bytes. This maps one to
 /// the other so that the work done around a finding (its context here, its
 /// masked evidence in Pipeline) reads bytes near the finding instead of
@@ -10,7 +12,7 @@ public struct ScalarOffsets: Sendable {
     public let scalarCount: Int
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard !Self.isASCII(bytes) else {
+        guard !Prefilter.isASCII(bytes) else {
             starts = nil
             scalarCount = bytes.count
             return
@@ -33,23 +35,6 @@ public struct ScalarOffsets: Sendable {
     public func byteOffset(ofScalar i: Int) -> Int {
         guard let starts else { return i }
         return Int(starts[i])
-    }
-
-    /// Eight bytes at a time: texts are short, but most are wholly ASCII.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        var acc: UInt64 = 0
-        while i + 8 <= bytes.count {
-            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < bytes.count {
-            acc |= UInt64(base[i])
-            i += 1
-        }
-        return acc & 0x8080_8080_8080_8080 == 0
     }
 
     /// The scalar whose UTF-8 starts at byte `i`, and its length in bytes

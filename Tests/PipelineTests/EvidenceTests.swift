@@ -16,6 +16,18 @@ import Generator
     static let detector = try! Detector.builtIn()
 
     /// The differences between fast and reference on one text, described (empty when identical).
+    /// Every text with each of its sets of findings to check: how many were checked, and the differences.
+    static func differences(in texts: [String]) -> (checked: Int, problems: [String]) {
+        var checked = 0, problems: [String] = []
+        for text in texts {
+            for fs in findingsToCheck(text) {
+                problems += differences(text, fs)
+                checked += 1
+            }
+        }
+        return (checked, problems)
+    }
+
     static func differences(_ text: String, _ findings: [Finding]) -> [String] {
         var out: [String] = []
         let fast = Evidence.masked(text, findings: findings), slow = Evidence.referenceMasked(text, findings: findings)
@@ -63,13 +75,7 @@ import Generator
                 texts.append(o["text"] as! String)
             }
         }
-        var checked = 0, problems: [String] = []
-        for text in texts {
-            for fs in Self.findingsToCheck(text) {
-                problems += Self.differences(text, fs)
-                checked += 1
-            }
-        }
+        let (checked, problems) = Self.differences(in: texts)
         #expect(checked > 300, "the corpus has texts with findings")
         #expect(problems.isEmpty, "\(problems.count): \(problems.prefix(3))")
     }
@@ -87,13 +93,7 @@ import Generator
             texts.append(m.text)
             texts += m.attachments.compactMap(\.text)
         }
-        var checked = 0, problems: [String] = []
-        for text in texts {
-            for fs in Self.findingsToCheck(text) {
-                problems += Self.differences(text, fs)
-                checked += 1
-            }
-        }
+        let (checked, problems) = Self.differences(in: texts)
         #expect(checked > 1_000, "the export has texts with findings")
         #expect(problems.isEmpty, "\(problems.count): \(problems.prefix(3))")
     }

@@ -228,7 +228,8 @@ public struct Prefilter: Sendable {
     }
 
     /// Eight bytes at a time: most chat is ASCII and takes the direct path.
-    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// (Public: the policy's scanners of finding contexts take the same path.)
+    public static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = p.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         var i = 0
