@@ -159,6 +159,7 @@ enum Settler {
 
     /// Sorts in place: one pass puts the stubs in 256 buckets (American flag sort), then the buckets are
     /// sorted by `less` on `jobs` threads. `bucket` (0…255) must agree with `less`: a lower bucket sorts first.
+    @inline(__always)
     static func bucketSort(_ stubs: inout [MessageStub], jobs: Int, bucket: (MessageStub) -> Int,
                            by less: @escaping @Sendable (MessageStub, MessageStub) -> Bool) {
         stubs.withUnsafeMutableBufferPointer { buf in
