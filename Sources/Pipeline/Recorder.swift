@@ -53,7 +53,7 @@ struct Recorder {
         try store.record(run: run, files: files, facts: facts, ledger: ledgerRows.map { rows in { rows.wait() } },
                          mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
-            let inputs = try Store.reportInputs(db, callWindowSeconds: window)
+            let inputs = try Store.reportInputs(db, callWindowSeconds: window, sorterThreads: jobs - 1)
             timings.mark("report queries")
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)

