@@ -233,8 +233,9 @@ public enum MoveKinds {
 public struct SettledFacts: Sendable, Codable {
     /// Messages without findings (they can never be violations).
     public var messageCounts: [MessageCountKey: MessageCount] = [:]
-    /// Messages without findings, one fact per key (no key twice). An array, not a dictionary: a night has
-    /// about a million of them, and a dictionary of them cost ≈ 120 MB more at the peak of settling.
+    /// Messages without findings, one fact per key (no key twice; after `merge`, once `coalesceRoomFacts()` has
+    /// run). An array, not a dictionary: a night has about a million of them, and a dictionary of them cost
+    /// ≈ 120 MB more at the peak of settling.
     public var roomFacts: [RoomFact] = []
     public var pendingMessages: [PendingMessage] = []
     public var calls: [CallFact] = []
@@ -248,12 +249,11 @@ public struct SettledFacts: Sendable, Codable {
         roomFacts = RoomFact.coalesced(roomFacts)
     }
 
-    /// Adds `other`. With `coalescing: false` room facts are only appended, and may repeat a key until
-    /// `coalesceRoomFacts()`: merging many parts, coalesce once at the end rather than once per part.
-    public mutating func merge(_ other: SettledFacts, coalescing: Bool = true) {
+    /// Adds `other`. Room facts are only appended and may repeat a key until `coalesceRoomFacts()`: merging
+    /// many parts, they are coalesced once at the end rather than once per part.
+    public mutating func merge(_ other: SettledFacts) {
         messageCounts.merge(other.messageCounts, uniquingKeysWith: +)
         roomFacts += other.roomFacts
-        if coalescing { coalesceRoomFacts() }
         pendingMessages += other.pendingMessages
         calls += other.calls
         ledger.merge(other.ledger)
@@ -321,7 +321,8 @@ extension SettledFacts {
 }
 
 extension SettledFacts {
-    /// The same facts with file indices translated by `map` (files not in `map` are dropped).
+    /// The same facts with file indices translated by `map` (files not in `map` are dropped). Room facts are
+    /// translated, not coalesced: the merge they are made for coalesces once, at its end.
     public func remappingFiles(_ map: [Int32: Int32]) -> SettledFacts {
         var out = SettledFacts()
         for (k, v) in messageCounts {
@@ -330,12 +331,12 @@ extension SettledFacts {
             key.file = f
             out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + v
         }
-        out.roomFacts = RoomFact.coalesced(roomFacts.compactMap { fact in
+        out.roomFacts = roomFacts.compactMap { fact in
             guard let f = map[fact.key.file] else { return nil }
             var fact = fact
             fact.key.file = f
             return fact
-        })
+        }
         out.pendingMessages = pendingMessages.compactMap { m in
             guard let f = map[m.file] else { return nil }
             var m = m

@@ -30,7 +30,7 @@ struct StubChunks: Sendable {
     private(set) var count = 0
 
     mutating func append(_ s: MessageStub) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCapacity {
+        if chunks.last?.isFull ?? true {
             chunks.append(StubChunk(capacity: Self.chunkCapacity))
         }
         chunks[chunks.count - 1].append(s)
@@ -50,11 +50,10 @@ struct StubChunks: Sendable {
     mutating func takeAll() -> [MessageStub] {
         var all: [MessageStub] = []
         all.reserveCapacity(count)
-        for i in chunks.indices {
-            all.append(contentsOf: UnsafeBufferPointer(start: chunks[i].base, count: chunks[i].count))
-            chunks[i] = StubChunk(capacity: 0)
+        chunks.reverse()
+        while let chunk = chunks.popLast() {
+            all.append(contentsOf: UnsafeBufferPointer(start: chunk.base, count: chunk.count))
         }
-        chunks = []
         count = 0
         return all
     }
@@ -68,8 +67,10 @@ final class StubChunk: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = capacity
-        base = .allocate(capacity: max(capacity, 1))
+        base = .allocate(capacity: capacity)
     }
+
+    var isFull: Bool { count == capacity }
 
     func append(_ s: MessageStub) {
         precondition(count < capacity)

@@ -93,9 +93,10 @@ public struct Merge: Sendable {
                 let g = globalIndex[FileKey(path: f.path, sha256: f.sha256)]!
                 if counted.contains(g) { map[f.id] = g }
             }
-            settled.merge(p.facts.remappingFiles(map), coalescing: false)
+            settled.merge(p.facts.remappingFiles(map))
             duplicates += p.duplicateMessages
         }
+        // One fact per room key, whatever the partials held (their room facts are taken as written).
         settled.coalesceRoomFacts()
         let messages = settled.messageCounts.values.reduce(0) { $0 + $1.messages } + settled.pendingMessages.count
         var everything = try store.loadLedger()

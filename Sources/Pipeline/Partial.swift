@@ -207,9 +207,8 @@ extension Partial {
             }
             partial = p
         }
-        guard var p = partial else { throw PartialError(path: path, line: nil, message: "empty: not a partial result") }
+        guard let p = partial else { throw PartialError(path: path, line: nil, message: "empty: not a partial result") }
         guard sawTotals else { throw PartialError(path: path, line: nil, message: "incomplete (no totals line): was its writer interrupted?") }
-        p.facts.roomFacts = RoomFact.coalesced(p.facts.roomFacts)
         return p
     }
 }

@@ -14,12 +14,12 @@ extension Store {
     static let roles = ["client", "freelancer", "system", "unknown"]
     static let verdicts = ["violation", "excused", "allowed", "info"]
 
-    /// `(column = 'a' OR column = 'b' …)`: the same test as `column IN ('a', 'b', …)`, NULL included, but SQLite
-    /// 3.40 builds a temporary b-tree for an `IN` list each time a statement runs, so a `CHECK … IN` in a bulk
-    /// load costs one temporary b-tree per row (≈ 40% of the insert time, measured with callgrind).
     /// A stage exactly when the phase is pre-contract (NULL is not let through as `IN` would let it).
     static let stageCheck = "(phase = 'pre_contract') = (stage IS NOT NULL AND \(oneOf("stage", ["inquiry", "offer"])))"
 
+    /// `(column = 'a' OR column = 'b' …)`: the same test as `column IN ('a', 'b', …)`, NULL included, but SQLite
+    /// 3.40 builds a temporary b-tree for an `IN` list each time a statement runs, so a `CHECK … IN` in a bulk
+    /// load costs one temporary b-tree per row (≈ 40% of the insert time, measured with callgrind).
     static func oneOf(_ column: String, _ values: [String]) -> String {
         "(" + values.map { "\(column) = '\($0)'" }.joined(separator: " OR ") + ")"
     }

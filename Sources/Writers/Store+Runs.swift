@@ -18,9 +18,9 @@ extension Store {
     /// `--force`), the ledger updates, and the rebuilt report tables. Returns the run id.
     ///
     /// `facts` refer to files by their index in `files`. `ledger`: gives `facts.ledger` prepared for storing,
-    /// asked for once the facts are in (prepared here when not given).
+    /// asked for once the facts are in (prepared here when not given). `mark` is told when each part is
+    /// written (for stage timings).
     @discardableResult
-    /// `mark` is told when each part is written (for stage timings).
     public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: (() -> LedgerRows)? = nil,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
