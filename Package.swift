@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Policy", "Statistics", "ExportFormat", "Detection", "TestSupport"]),
         .testTarget(name: "WritersTests", dependencies: [
-            "Writers", "Analytics", "TestSupport",
+            "Writers", "Analytics", "Policy", "ExportFormat", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "ExportFormat", "TestSupport"]),

@@ -32,7 +32,7 @@ public struct Analysis: Sendable {
         var collection = try collect { hash in try !config.force && store.isAnalyzed(contentHash: hash) }
         HeapTuning.returnFreedMemory()
         timings.mark("read, decode, detect")
-        let known = try store.loadLedger()
+        let known = try store.loadLedger(for: collection.harvest.ledger, rooms: collection.harvest.rooms.strings)
         // The harvest (32 bytes a message) and the settled facts are handed on, not
         // kept alive beside what is made of them: each is the peak of its stage.
         let harvest = collection.harvest

@@ -26,6 +26,8 @@ struct Recorder {
         let delta = facts.ledger
         let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
         if ledgerRows != nil { facts.ledger = LedgerDelta() }
+        // So are the room keys for the running totals (the facts are shared, not copied: neither side changes them).
+        let roomKeys = jobs > 1 ? Background { [facts] in RunRoomKeys(facts) } : nil
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
                                  messages: messages, duplicateMessages: duplicateMessages,
@@ -51,6 +53,7 @@ struct Recorder {
         let order = ReportOrder(policy: policy)
         let window = callWindowSeconds
         try store.record(run: run, files: files, facts: facts, ledger: ledgerRows.map { rows in { rows.wait() } },
+                         roomKeys: roomKeys.map { keys in { keys.wait() } },
                          mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
             let inputs = try Store.reportInputs(db, callWindowSeconds: window, sorterThreads: jobs - 1)
@@ -59,8 +62,6 @@ struct Recorder {
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
             try Store.replaceReports(tables, db)
             timings.mark("report tables")
-            try Store.rebuildRepeatOffenders(db)
-            timings.mark("repeat offenders")
         }
         timings.mark("commit")
         try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: reportsDirectory))

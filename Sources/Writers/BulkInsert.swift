@@ -49,6 +49,25 @@ struct BulkInsert {
         sqlite3_bind_null(statement.sqliteStatement, column)
     }
 
+    /// Runs the statement with the bound row and reads the first row it returns (`RETURNING`), or nil when it
+    /// returns none (an `UPDATE … RETURNING` that matched nothing).
+    mutating func run<T>(returning read: (OpaquePointer) -> T) throws -> T? {
+        defer {
+            sqlite3_reset(statement.sqliteStatement)
+            sqlite3_clear_bindings(statement.sqliteStatement)
+            text.reset()
+            column = 0
+        }
+        let code = sqlite3_step(statement.sqliteStatement)
+        switch code {
+        case SQLITE_ROW: return read(statement.sqliteStatement)
+        case SQLITE_DONE: return nil
+        default:
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        }
+    }
+
     /// Inserts the bound row; every column must have been bound.
     mutating func insert() throws {
         defer {

@@ -5,25 +5,85 @@ import Policy
 extension Store {
     /// Everything the ledger knows from earlier runs.
     public func loadLedger() throws -> LedgerDelta {
-        try queue.read { db in
-            var d = LedgerDelta()
-            for row in try Row.fetchAll(db, sql: "SELECT room_id, client_id, freelancer_id, client_plan, created_at_ns FROM ledger_rooms") {
+        try queue.read { db in try Self.ledgerRows(db, rooms: "ledger_rooms", events: "ledger_contract_events", offers: "ledger_offers") }
+    }
+
+    /// What the ledger knows from earlier runs that a run holding `rooms`, and telling the ledger `run`, can
+    /// ask about; loading the whole ledger made a night's time and memory grow with every night stored. The
+    /// lookups of a run's rooms give the same answers as with the whole ledger (`RoomLedger`):
+    /// - the rooms themselves (role, plan, offers);
+    /// - every room of the same client and freelancer pairs (a relationship starts with a contract in any room);
+    /// - every event of every contract with an event in any of those rooms or in `run` (a contract belongs to
+    ///   the room of its `started` event, else of its offer, else of its end, so one event is not enough).
+    public func loadLedger(for run: LedgerDelta, rooms: [String]) throws -> LedgerDelta {
+        var d = LedgerDelta()
+        try queue.inTransaction { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE wanted_rooms (room_id TEXT PRIMARY KEY) WITHOUT ROWID;
+                CREATE TEMP TABLE wanted_pairs (client_id TEXT, freelancer_id TEXT, PRIMARY KEY (client_id, freelancer_id)) WITHOUT ROWID;
+                CREATE TEMP TABLE wanted_contracts (contract_id TEXT PRIMARY KEY) WITHOUT ROWID;
+                """)
+            var add = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_rooms (room_id) VALUES (?)")
+            for r in rooms.sorted() {
+                add.bind(r)
+                try add.insert()
+            }
+            let own = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)", events: nil, offers: nil)
+            // The pairs as they stand after this run: its own room records replace stored ones.
+            var pairs = Set<[String]>()
+            for r in rooms {
+                if let room = run.rooms[r] ?? own.rooms[r] { pairs.insert([room.clientID, room.freelancerID]) }
+            }
+            var addPair = try BulkInsert(db, "INSERT INTO temp.wanted_pairs (client_id, freelancer_id) VALUES (?, ?)")
+            for p in pairs.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                addPair.bind(p[0]); addPair.bind(p[1])
+                try addPair.insert()
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO temp.wanted_rooms (room_id)
+                    SELECT room_id FROM ledger_rooms WHERE (client_id, freelancer_id) IN (SELECT client_id, freelancer_id FROM temp.wanted_pairs);
+                INSERT OR IGNORE INTO temp.wanted_contracts (contract_id)
+                    SELECT contract_id FROM ledger_contract_events WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms);
+                """)
+            var addContract = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_contracts (contract_id) VALUES (?)")
+            for c in Set(run.contractEvents.keys.map(\.contractID)).sorted() {
+                addContract.bind(c)
+                try addContract.insert()
+            }
+            d = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)",
+                                    events: "ledger_contract_events WHERE contract_id IN (SELECT contract_id FROM temp.wanted_contracts)",
+                                    offers: "ledger_offers WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms)")
+            // Read only: nothing of this transaction is kept (the temporary tables go with it).
+            return .rollback
+        }
+        return d
+    }
+
+    /// The ledger rows of `FROM` clauses (nil: none of that kind).
+    private static func ledgerRows(_ db: Database, rooms: String?, events: String?, offers: String?) throws -> LedgerDelta {
+        var d = LedgerDelta()
+        if let rooms {
+            for row in try Row.fetchAll(db, sql: "SELECT room_id, client_id, freelancer_id, client_plan, created_at_ns FROM \(rooms)") {
                 let plan: String? = row["client_plan"]
                 let created: Int64? = row["created_at_ns"]
                 d.add(LedgerRoom(roomID: row["room_id"], clientID: row["client_id"], freelancerID: row["freelancer_id"],
                                  plan: plan.flatMap(ClientPlan.init(rawValue:)),
                                  createdAt: created.map(Timestamp.init(nanosecondsSinceEpoch:))))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT contract_id, event, room_id, at_ns FROM ledger_contract_events") {
+        }
+        if let events {
+            for row in try Row.fetchAll(db, sql: "SELECT contract_id, event, room_id, at_ns FROM \(events)") {
                 d.add(contractID: row["contract_id"], roomID: row["room_id"], event: ContractEvent(rawValue: row["event"])!,
                       at: Timestamp(nanosecondsSinceEpoch: row["at_ns"]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT room_id, party_id, channel, at_ns FROM ledger_offers") {
+        }
+        if let offers {
+            for row in try Row.fetchAll(db, sql: "SELECT room_id, party_id, channel, at_ns FROM \(offers)") {
                 d.add(OfferedChannel(roomID: row["room_id"], partyID: row["party_id"], channel: row["channel"],
                                      at: Timestamp(nanosecondsSinceEpoch: row["at_ns"])))
             }
-            return d
         }
+        return d
     }
 
     /// Stores what a run tells the ledger: a room's latest record replaces the

@@ -7,6 +7,9 @@ extension Store {
         m.registerMigration("v1_runs_files_facts_ledger_reports") { db in
             try db.execute(sql: schemaV1)
         }
+        m.registerMigration("v2_running_totals") { db in
+            try db.execute(sql: schemaV2)
+        }
         return m
     }
 
@@ -219,5 +222,48 @@ extension Store {
         sender_id TEXT NOT NULL, sender_role TEXT NOT NULL, rooms INTEGER NOT NULL, violations INTEGER NOT NULL,
         first_violation_at TEXT NOT NULL, last_violation_at TEXT NOT NULL, kinds TEXT NOT NULL
     );
+    """
+
+    /// Running totals for the reports (Store+Totals.swift), filled from the facts already stored, and the
+    /// indexes that let a run load only the part of the ledger its rooms can ask about (`loadLedger(for:rooms:)`).
+    static let schemaV2 = """
+    CREATE TABLE room_phase_totals (
+        room_id             TEXT NOT NULL,
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL,
+        client_plan         TEXT NOT NULL,
+        fact_rows           INTEGER NOT NULL CHECK (fact_rows >= 0),      -- room_counts rows (one per file) with this key
+        violating_rows      INTEGER NOT NULL CHECK (violating_rows BETWEEN 0 AND fact_rows),
+        PRIMARY KEY (room_id, epoch, phase, client_plan)
+    ) WITHOUT ROWID;
+    CREATE TABLE room_group_totals (
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL,
+        client_plan         TEXT NOT NULL,
+        rooms               INTEGER NOT NULL CHECK (rooms >= 0),
+        violating_rooms     INTEGER NOT NULL CHECK (violating_rooms BETWEEN 0 AND rooms),
+        PRIMARY KEY (epoch, phase, client_plan)
+    ) WITHOUT ROWID;
+    CREATE TABLE finding_group_totals (
+        epoch               TEXT NOT NULL,
+        phase               TEXT NOT NULL,
+        sender_role         TEXT NOT NULL,
+        kind                TEXT NOT NULL,
+        verdict             TEXT NOT NULL,
+        exception           TEXT NOT NULL,                                 -- '' when none
+        findings            INTEGER NOT NULL CHECK (findings >= 0),
+        PRIMARY KEY (epoch, phase, sender_role, kind, verdict, exception)
+    ) WITHOUT ROWID;
+    INSERT INTO room_phase_totals
+        SELECT room_id, epoch, phase, client_plan, COUNT(*), SUM(violating_messages > 0)
+        FROM room_counts GROUP BY room_id, epoch, phase, client_plan;
+    INSERT INTO room_group_totals
+        SELECT epoch, phase, client_plan, COUNT(*), SUM(violating_rows > 0)
+        FROM room_phase_totals GROUP BY epoch, phase, client_plan;
+    INSERT INTO finding_group_totals
+        SELECT epoch, phase, sender_role, kind, verdict, IFNULL(exception, ''), COUNT(*)
+        FROM findings GROUP BY epoch, phase, sender_role, kind, verdict, IFNULL(exception, '');
+    CREATE INDEX ledger_contract_events_room ON ledger_contract_events(room_id);
+    CREATE INDEX ledger_rooms_pair ON ledger_rooms(client_id, freelancer_id);
     """
 }

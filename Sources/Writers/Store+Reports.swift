@@ -12,7 +12,7 @@ public struct ReportInputs: Sendable {
 
 extension Store {
     /// Reads what the reports are computed from. Facts of replaced and failed
-    /// files are never in the fact tables, so everything there counts.
+    /// files are never in the fact tables (nor in the running totals), so everything there counts.
     /// `sorterThreads`: threads SQLite may add to sort (`PRAGMA threads`): the
     /// grouping of a night's million room facts takes a third less time with one.
     public static func reportInputs(_ db: Database, callWindowSeconds: Int64, sorterThreads: Int = 0) throws -> ReportInputs {
@@ -27,20 +27,19 @@ extension Store {
         let days = try Row.fetchAll(db, sql: """
             SELECT date, phase, SUM(messages) AS m, SUM(violating_messages) AS v FROM message_counts GROUP BY date, phase
             """).map { r in MessageGroup(phase: r["phase"], date: r["date"], messages: r["m"], violatingMessages: r["v"]) }
+        // Rooms and findings from the running totals (Store+Totals.swift): what every stored night sums to,
+        // without grouping their facts again.
         let rooms = try Row.fetchAll(db, sql: """
-            SELECT epoch, phase, client_plan, COUNT(*) AS rooms, SUM(violating) AS violating FROM (
-                SELECT room_id, epoch, phase, client_plan, MAX(violating_messages > 0) AS violating
-                FROM room_counts GROUP BY room_id, epoch, phase, client_plan)
-            GROUP BY epoch, phase, client_plan
+            SELECT epoch, phase, client_plan, rooms, violating_rooms FROM room_group_totals WHERE rooms > 0
             """).map { r in
-            RoomGroup(epoch: r["epoch"], phase: r["phase"], clientPlan: r["client_plan"], rooms: r["rooms"], violatingRooms: r["violating"])
+            RoomGroup(epoch: r["epoch"], phase: r["phase"], clientPlan: r["client_plan"], rooms: r["rooms"], violatingRooms: r["violating_rooms"])
         }
         let findings = try Row.fetchAll(db, sql: """
-            SELECT epoch, phase, sender_role, kind, verdict, exception, COUNT(*) AS n FROM findings
-            GROUP BY epoch, phase, sender_role, kind, verdict, exception
+            SELECT epoch, phase, sender_role, kind, verdict, NULLIF(exception, '') AS exception, findings
+            FROM finding_group_totals WHERE findings > 0
             """).map { r in
             FindingGroup(epoch: r["epoch"], phase: r["phase"], senderRole: r["sender_role"], kind: r["kind"],
-                         verdict: r["verdict"], exception: r["exception"], findings: r["n"])
+                         verdict: r["verdict"], exception: r["exception"], findings: r["findings"])
         }
         let moveKinds = MoveKinds.all.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         let calls = try Row.fetchAll(db, sql: """
@@ -79,21 +78,5 @@ extension Store {
                 }))
             }
         }
-    }
-
-    /// Senders with violations in several rooms, for follow-up.
-    public static func rebuildRepeatOffenders(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM repeat_offenders")
-        try db.execute(sql: """
-            INSERT INTO repeat_offenders (sender_id, sender_role, rooms, violations, first_violation_at, last_violation_at, kinds)
-            SELECT sender_id, GROUP_CONCAT(DISTINCT sender_role), COUNT(DISTINCT room_id), COUNT(*),
-                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns LIMIT 1),
-                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns DESC LIMIT 1),
-                   (SELECT GROUP_CONCAT(kind, ',') FROM (SELECT DISTINCT kind FROM findings g
-                        WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY kind))
-            FROM findings f WHERE verdict = 'violation' AND sender_role IN ('client','freelancer','unknown')
-            GROUP BY sender_id HAVING COUNT(DISTINCT room_id) >= 2
-            ORDER BY COUNT(DISTINCT room_id) DESC, COUNT(*) DESC, sender_id
-            """)
     }
 }

@@ -15,19 +15,23 @@ extension Store {
 
     /// Writes a whole run in one transaction: the run, its files, the facts of
     /// the files it analyzed (replacing those of files re-analyzed with
-    /// `--force`), the ledger updates, and the rebuilt report tables. Returns the run id.
+    /// `--force`), the ledger updates, the running totals and repeat offenders, and the rebuilt report tables.
+    /// Returns the run id.
     ///
     /// `facts` refer to files by their index in `files`. `ledger`: gives `facts.ledger` prepared for storing,
-    /// asked for once the facts are in (prepared here when not given). `mark` is told when each part is
+    /// asked for once the facts are in (prepared here when not given); `roomKeys` likewise gives the room keys
+    /// of `facts` for the running totals. `mark` is told when each part is
     /// written (for stage timings).
     @discardableResult
     public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: (() -> LedgerRows)? = nil,
+                       roomKeys: (() -> RunRoomKeys)? = nil,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
             let runID = try insertRun(run, db)
             var fileIDs: [Int64] = []
+            var touchedSenders = Set<String>()
             for f in files {
-                if f.status == .analyzed { try retireAnalyzed(contentHash: f.contentHash, db) }
+                if f.status == .analyzed { touchedSenders.formUnion(try retireAnalyzed(contentHash: f.contentHash, db)) }
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
             try insertFacts(facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
@@ -35,6 +39,10 @@ extension Store {
             mark("ledger rows in key order")
             try saveLedger(rows, db)
             mark("insert ledger")
+            let keys = roomKeys?() ?? RunRoomKeys(facts)
+            mark("running totals: room keys of the run")
+            try addTotals(facts, roomKeys: keys, touchedSenders: touchedSenders, db, mark: mark)
+            mark("repeat offenders")
             try reports(db)
             return .commit
         }
@@ -54,16 +62,20 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    /// An earlier analysis of the same content is superseded: its facts go, its row stays as history.
-    func retireAnalyzed(contentHash: String, _ db: Database) throws {
+    /// An earlier analysis of the same content is superseded: its facts go (and leave the running totals), its
+    /// row stays as history. Returns the senders whose violations went with it.
+    func retireAnalyzed(contentHash: String, _ db: Database) throws -> Set<String> {
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM input_files WHERE content_hash = ? AND status = 'analyzed'",
                                      arguments: [contentHash])
+        var senders = Set<String>()
         for id in ids {
+            senders.formUnion(try retireTotals(ofFile: id, db))
             for table in ["message_counts", "room_counts", "findings", "calls"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE input_file_id = ?", arguments: [id])
             }
             try db.execute(sql: "UPDATE input_files SET status = 'replaced' WHERE id = ?", arguments: [id])
         }
+        return senders
     }
 
     func insertFile(_ f: InputFileRecord, runID: Int64, _ db: Database) throws -> Int64 {

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+import Policy
+import Pipeline
+import TestSupport
+import Writers
+
+/// The running totals (and the repeat offenders kept up to date sender by
+/// sender) against the slow, trusted way: grouping every stored fact again, as
+/// the report queries did before the totals. Nights in random files with rooms
+/// that come back night after night, files re-analyzed with `--force` under
+/// another policy (so facts move between epochs and stop or start violating),
+/// and the totals filled by the migration from facts already stored.
+@Suite struct RunningTotalsTests {
+    /// What the totals should hold, grouped from the fact tables.
+    static let reference = [
+        "room_phase_totals": """
+            SELECT room_id, epoch, phase, client_plan, COUNT(*), SUM(violating_messages > 0) FROM room_counts
+            GROUP BY room_id, epoch, phase, client_plan ORDER BY 1, 2, 3, 4
+            """,
+        "room_group_totals": """
+            SELECT epoch, phase, client_plan, COUNT(*), SUM(violating) FROM (
+                SELECT room_id, epoch, phase, client_plan, MAX(violating_messages > 0) AS violating
+                FROM room_counts GROUP BY room_id, epoch, phase, client_plan)
+            GROUP BY epoch, phase, client_plan ORDER BY 1, 2, 3
+            """,
+        "finding_group_totals": """
+            SELECT epoch, phase, sender_role, kind, verdict, IFNULL(exception, ''), COUNT(*) FROM findings
+            GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+            """,
+        "repeat_offenders": """
+            SELECT sender_id,
+                   (SELECT GROUP_CONCAT(sender_role, ',') FROM (SELECT DISTINCT sender_role FROM findings g
+                        WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' AND g.sender_role IN ('client','freelancer','unknown')
+                        ORDER BY sender_role)),
+                   COUNT(DISTINCT room_id), COUNT(*),
+                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns LIMIT 1),
+                   (SELECT sent_at FROM findings g WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY sent_at_ns DESC LIMIT 1),
+                   (SELECT GROUP_CONCAT(kind, ',') FROM (SELECT DISTINCT kind FROM findings g
+                        WHERE g.sender_id = f.sender_id AND g.verdict = 'violation' ORDER BY kind))
+            FROM findings f WHERE verdict = 'violation' AND sender_role IN ('client','freelancer','unknown')
+            GROUP BY sender_id HAVING COUNT(DISTINCT room_id) >= 2 ORDER BY 1
+            """,
+    ]
+
+    /// What the totals hold, in the reference's order.
+    static let stored = [
+        "room_phase_totals": "SELECT * FROM room_phase_totals ORDER BY 1, 2, 3, 4",
+        "room_group_totals": "SELECT * FROM room_group_totals WHERE rooms > 0 ORDER BY 1, 2, 3",
+        "finding_group_totals": "SELECT * FROM finding_group_totals WHERE findings > 0 ORDER BY 1, 2, 3, 4, 5, 6",
+        "repeat_offenders": "SELECT * FROM repeat_offenders ORDER BY 1",
+    ]
+
+    static func rows(_ sql: String, _ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: sql).map { r in (0..<r.count).map { "\(r[$0] as DatabaseValue)" }.joined(separator: "|") }
+    }
+
+    /// Each total against its reference; returns how many rows they held, so a test can see they are not empty.
+    @discardableResult
+    static func expectTotalsMatchFacts(_ path: String, _ note: Comment) throws -> [String: Int] {
+        try DatabaseQueue(path: path).read { db in
+            var sizes: [String: Int] = [:]
+            for (table, sql) in reference {
+                let expected = try rows(sql, db), got = try rows(stored[table]!, db)
+                #expect(got == expected, "\(table) after \(note)")
+                sizes[table] = got.count
+            }
+            return sizes
+        }
+    }
+
+    /// The built-in policy with its second epoch starting later: facts of the weeks between change epoch.
+    static func shiftedPolicy(_ dir: TemporaryDirectory) throws -> PolicyDocument {
+        let original = try String(contentsOf: Paths.packageRoot.appendingPathComponent("Sources/Policy/DefaultPolicy.yaml"), encoding: .utf8)
+        #expect(original.contains("starts: 2020-04-03"))
+        try dir.write("shifted.yaml", original.replacingOccurrences(of: "starts: 2020-04-03", with: "starts: 2020-05-20"))
+        return try PolicyDocument.load(contentsOf: dir.file("shifted.yaml"))
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func totalsFollowNightsAndReplacements(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let w = Workspace()
+        // Four nights; every line of the story lands in a random night, so rooms come back night after night.
+        let lines = Story.lines(rooms: 40)
+        var nights = [[String]](repeating: [], count: 4)
+        for line in lines { nights[Int(rng.next() % 4)].append(line) }
+        for (i, night) in nights.enumerated() { try w.dir.write("n\(i).jsonl", night.joined(separator: "\n")) }
+
+        for i in 0..<4 {
+            try w.analyze([w.dir.file("n\(i).jsonl").path])
+            try Self.expectTotalsMatchFacts(w.db, "night \(i)")
+        }
+        // Two nights again under a policy whose epochs differ: their facts go, others come.
+        let shifted = try Self.shiftedPolicy(w.dir)
+        let again = Int(rng.next() % 4)
+        try w.analyze([w.dir.file("n\(again).jsonl").path, w.dir.file("n\((again + 1) % 4).jsonl").path], force: true, policy: shifted)
+        try Self.expectTotalsMatchFacts(w.db, "re-analysis of nights \(again) and \((again + 1) % 4)")
+        // And back.
+        try w.analyze([w.dir.file("n\(again).jsonl").path], force: true)
+        let sizes = try Self.expectTotalsMatchFacts(w.db, "re-analysis of night \(again)")
+        #expect(sizes.values.allSatisfy { $0 > 0 }, "every total holds rows: \(sizes)")
+
+        // The reports read the totals: the same as one run over everything, under the same policies.
+        let replaced: Int? = try w.scalar("SELECT COUNT(*) FROM input_files WHERE status = 'replaced'")
+        #expect(replaced == 3)
+    }
+
+    @Test func migrationFillsTotalsFromStoredFacts() throws {
+        let w = Workspace()
+        try w.dir.write("n.jsonl", Story.lines(rooms: 30).joined(separator: "\n"))
+        try w.analyze([w.dir.file("n.jsonl").path])
+        let before = try DatabaseQueue(path: w.db).read { db in try Self.stored.mapValues { try Self.rows($0, db) } }
+        #expect(try !before["room_phase_totals"]!.isEmpty && !before["finding_group_totals"]!.isEmpty)
+
+        // A database as the first schema left it: no totals, no migration v2.
+        try DatabaseQueue(path: w.db).write { db in
+            try db.execute(sql: """
+                DROP TABLE room_phase_totals; DROP TABLE room_group_totals; DROP TABLE finding_group_totals;
+                DROP INDEX ledger_contract_events_room; DROP INDEX ledger_rooms_pair;
+                DELETE FROM grdb_migrations WHERE identifier = 'v2_running_totals';
+                """)
+        }
+        let store = try Store(path: w.db)
+        #expect(try store.appliedMigrations().contains("v2_running_totals"))
+        let after = try store.queue.read { db in try Self.stored.mapValues { try Self.rows($0, db) } }
+        #expect(after == before)
+    }
+}
