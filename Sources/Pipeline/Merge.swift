@@ -99,7 +99,9 @@ public struct Merge: Sendable {
         // One fact per room key, whatever the partials held (their room facts are taken as written).
         settled.coalesceRoomFacts()
         let messages = settled.messageCounts.values.reduce(0) { $0 + $1.messages } + settled.pendingMessages.count
-        var everything = try store.loadLedger()
+        // Judging asks the ledger about the rooms of messages with findings: only what those can ask about is loaded.
+        let judgedRooms = Array(Set(settled.pendingMessages.map(\.roomID)))
+        var everything = try store.loadLedger(for: settled.ledger, rooms: judgedRooms)
         everything.update(with: settled.ledger)
         return try Recorder(store: store, policy: policy, callWindowSeconds: callWindowSeconds, reportsDirectory: reportsDirectory)
             .record(mode: .merge, inputs: partials, jobs: 1, files: files, recordsByType: recordsByType, settled: settled,
