@@ -1,3 +1,4 @@
+import Statistics
 import Policy
 
 /// Messages and violating messages for one group of dimensions, summed over every analyzed file.
@@ -79,6 +80,78 @@ public struct CallOutcome: Sendable, Hashable {
         self.phase = phase
         self.media = media
         self.minutesToMove = minutesToMove
+    }
+}
+
+/// What the call reports are computed from, without a row per call: calls and
+/// calls followed by a move per outcome group, phase and media, and the median
+/// minutes to the move of each split's moved calls. The store keeps these up to
+/// date night by night (docs/DATABASE.md); `init(outcomes:)` works them out from
+/// every call, the slow and trusted way.
+public struct CallInputs: Sendable, Hashable {
+    public struct Count: Sendable, Hashable {
+        public var group: CallOutcome.Group
+        public var phase: String
+        public var media: String
+        public var calls: Int
+        public var moved: Int
+
+        public init(group: CallOutcome.Group, phase: String, media: String, calls: Int, moved: Int) {
+            self.group = group
+            self.phase = phase
+            self.media = media
+            self.calls = calls
+            self.moved = moved
+        }
+    }
+
+    /// A split of the call reports (`all`/`all`, `phase`/a phase, `media`/a medium) and an outcome group.
+    public struct SplitGroup: Sendable, Hashable {
+        public var split: String
+        public var value: String
+        public var group: CallOutcome.Group
+
+        public init(split: String, value: String, group: CallOutcome.Group) {
+            self.split = split
+            self.value = value
+            self.group = group
+        }
+    }
+
+    public var counts: [Count]
+    /// Median minutes from the end of the call to the move, of the moved calls; absent when none moved.
+    public var medianMinutesToMove: [SplitGroup: Double]
+
+    public init(counts: [Count], medianMinutesToMove: [SplitGroup: Double]) {
+        self.counts = counts
+        self.medianMinutesToMove = medianMinutesToMove
+    }
+
+    /// The median in minutes of delays (nanoseconds) whose middle values, in order, are `middle` (one value of an
+    /// odd count, two of an even one): the same number as the median of all of them (type 7 uses only those).
+    public static func medianMinutes(ofMiddle middle: [Int64]) -> Double? {
+        Quantiles.median(middle.map { Double($0) / 60e9 })
+    }
+
+    public init(outcomes: [CallOutcome]) {
+        var counts: [Count] = []
+        var index: [[String]: Int] = [:]
+        var delays: [SplitGroup: [Double]] = [:]
+        for o in outcomes {
+            let key = [o.group.rawValue, o.phase, o.media]
+            if index[key] == nil {
+                index[key] = counts.count
+                counts.append(Count(group: o.group, phase: o.phase, media: o.media, calls: 0, moved: 0))
+            }
+            counts[index[key]!].calls += 1
+            guard let m = o.minutesToMove else { continue }
+            counts[index[key]!].moved += 1
+            for (split, value) in [("all", "all"), ("phase", o.phase), ("media", o.media)] {
+                delays[SplitGroup(split: split, value: value, group: o.group), default: []].append(m)
+            }
+        }
+        self.counts = counts
+        medianMinutesToMove = delays.compactMapValues { Quantiles.median($0) }
     }
 }
 

@@ -9,7 +9,7 @@ public struct ReportBuilder: Sendable {
     public init(order: ReportOrder) { self.order = order }
 
     public func build(messagesByGroup: [MessageGroup], messagesByDay: [MessageGroup], rooms: [RoomGroup],
-                      findings: [FindingGroup], calls: [CallOutcome]) -> [ReportTable] {
+                      findings: [FindingGroup], calls: CallInputs) -> [ReportTable] {
         [violationRates(messagesByGroup), roomViolationRates(rooms), exceptionUsage(findings)]
             + callFailure(calls) + [findingsByKind(findings), daily(messagesByDay)]
     }
@@ -70,15 +70,16 @@ public struct ReportBuilder: Sendable {
                            rows: rows)
     }
 
-    /// The splits of the call reports: everything, then by phase, then by media, in their fixed orders.
-    func callSplits(_ calls: [CallOutcome]) -> [(split: String, value: String, calls: [CallOutcome])] {
-        var out = [("all", "all", calls)]
-        for p in ReportOrder.phases { let c = calls.filter { $0.phase == p }; if !c.isEmpty { out.append(("phase", p, c)) } }
-        for m in ReportOrder.media { let c = calls.filter { $0.media == m }; if !c.isEmpty { out.append(("media", m, c)) } }
+    /// The splits of the call reports: everything, then by phase, then by media, in their fixed orders (a phase or
+    /// medium without calls has no split).
+    func callSplits(_ calls: CallInputs) -> [(split: String, value: String, counts: [CallInputs.Count])] {
+        var out = [("all", "all", calls.counts)]
+        for p in ReportOrder.phases { let c = calls.counts.filter { $0.phase == p }; if !c.isEmpty { out.append(("phase", p, c)) } }
+        for m in ReportOrder.media { let c = calls.counts.filter { $0.media == m }; if !c.isEmpty { out.append(("media", m, c)) } }
         return out
     }
 
-    func callFailure(_ calls: [CallOutcome]) -> [ReportTable] {
+    func callFailure(_ calls: CallInputs) -> [ReportTable] {
         var correlation = ReportTable(
             name: "call_failure_correlation",
             columns: ["call_outcome", "calls", "followed_by_move", "move_rate", "split", "split_value", "ci_low", "ci_high",
@@ -88,15 +89,19 @@ public struct ReportBuilder: Sendable {
             columns: ["split", "split_value", "failed_moved", "failed_not_moved", "completed_moved", "completed_not_moved",
                       "relative_risk", "rr_ci_low", "rr_ci_high", "odds_ratio", "or_ci_low", "or_ci_high", "p_value", "corrected"])
         for (split, value, subset) in callSplits(calls) {
-            var table = TwoByTwoTable.zero
+            var moved: [CallOutcome.Group: Int] = [:], notMoved: [CallOutcome.Group: Int] = [:]
             for group in CallOutcome.Group.allCases {
                 let inGroup = subset.filter { $0.group == group }
-                let delays = inGroup.compactMap(\.minutesToMove)
-                let rate = Self.rate(delays.count, inGroup.count)
-                correlation.rows.append([.text(group.rawValue), .integer(inGroup.count), .integer(delays.count), rate[0],
-                                         .text(split), .text(value), rate[1], rate[2], .decimal(Quantiles.median(delays))])
-                for c in inGroup { table.record(exposed: group == .failedOrDropped, outcome: c.minutesToMove != nil) }
+                let n = inGroup.reduce(0) { $0 + $1.calls }, k = inGroup.reduce(0) { $0 + $1.moved }
+                moved[group] = k
+                notMoved[group] = n - k
+                let rate = Self.rate(k, n)
+                let median = calls.medianMinutesToMove[CallInputs.SplitGroup(split: split, value: value, group: group)]
+                correlation.rows.append([.text(group.rawValue), .integer(n), .integer(k), rate[0],
+                                         .text(split), .text(value), rate[1], rate[2], .decimal(median)])
             }
+            let table = TwoByTwoTable(exposedWithOutcome: moved[.failedOrDropped]!, exposedWithoutOutcome: notMoved[.failedOrDropped]!,
+                                      unexposedWithOutcome: moved[.completed]!, unexposedWithoutOutcome: notMoved[.completed]!)
             let rr = table.relativeRisk(), or = table.oddsRatio()
             let p: Double? = table.exposed == 0 || table.unexposed == 0 ? nil : table.fisherExactTest.twoSided
             summary.rows.append([

@@ -51,12 +51,12 @@ struct Recorder {
                             policyName: policy.name, policyHash: policy.contentHash, toolVersion: ToolVersion.current,
                             jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
         let order = ReportOrder(policy: policy)
-        let window = callWindowSeconds
-        try store.record(run: run, files: files, facts: facts, ledger: ledgerRows.map { rows in { rows.wait() } },
+        try store.record(run: run, files: files, facts: facts, callWindowSeconds: callWindowSeconds,
+                         ledger: ledgerRows.map { rows in { rows.wait() } },
                          roomKeys: roomKeys.map { keys in { keys.wait() } },
                          mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
-            let inputs = try Store.reportInputs(db, callWindowSeconds: window, sorterThreads: jobs - 1)
+            let inputs = try Store.reportInputs(db)
             timings.mark("report queries")
             tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
                                                        rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)

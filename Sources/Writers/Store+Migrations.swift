@@ -10,6 +10,9 @@ extension Store {
         m.registerMigration("v2_running_totals") { db in
             try db.execute(sql: schemaV2)
         }
+        m.registerMigration("v3_call_outcomes") { db in
+            try db.execute(sql: schemaV3)
+        }
         return m
     }
 
@@ -265,5 +268,31 @@ extension Store {
         FROM findings GROUP BY epoch, phase, sender_role, kind, verdict, IFNULL(exception, '');
     CREATE INDEX ledger_contract_events_room ON ledger_contract_events(room_id);
     CREATE INDEX ledger_rooms_pair ON ledger_rooms(client_id, freelancer_id);
+    """
+
+    /// Each call's outcome, kept night by night (Store+CallOutcomes.swift). Left empty: the window of an older
+    /// database's outcomes is not known, so the next run works them all out.
+    static let schemaV3 = """
+    CREATE TABLE call_outcomes (
+        call_id             TEXT PRIMARY KEY,
+        room_id             TEXT NOT NULL,
+        outcome             TEXT NOT NULL CHECK (outcome = 'failed_or_dropped' OR outcome = 'completed'),
+        phase               TEXT NOT NULL,
+        media               TEXT NOT NULL,                  -- audio, video, screen_share or unknown
+        delay_ns            INTEGER CHECK (delay_ns > 0)    -- from the call's end to the first move within the window; NULL: none
+    ) WITHOUT ROWID;
+    CREATE INDEX call_outcomes_delay ON call_outcomes(outcome, delay_ns) WHERE delay_ns IS NOT NULL;
+    CREATE INDEX call_outcomes_phase_delay ON call_outcomes(outcome, phase, delay_ns) WHERE delay_ns IS NOT NULL;
+    CREATE INDEX call_outcomes_media_delay ON call_outcomes(outcome, media, delay_ns) WHERE delay_ns IS NOT NULL;
+    CREATE TABLE call_outcome_totals (
+        outcome             TEXT NOT NULL,
+        phase               TEXT NOT NULL,
+        media               TEXT NOT NULL,
+        calls               INTEGER NOT NULL CHECK (calls >= 0),
+        moved               INTEGER NOT NULL CHECK (moved BETWEEN 0 AND calls),
+        PRIMARY KEY (outcome, phase, media)
+    ) WITHOUT ROWID;
+    CREATE TABLE call_outcome_window (seconds INTEGER NOT NULL);   -- the window the stored outcomes used
+    CREATE INDEX calls_room ON calls(room_id);
     """
 }

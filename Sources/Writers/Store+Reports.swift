@@ -7,16 +7,13 @@ public struct ReportInputs: Sendable {
     public var messagesByDay: [MessageGroup]
     public var rooms: [RoomGroup]
     public var findings: [FindingGroup]
-    public var calls: [CallOutcome]
+    public var calls: CallInputs
 }
 
 extension Store {
     /// Reads what the reports are computed from. Facts of replaced and failed
     /// files are never in the fact tables (nor in the running totals), so everything there counts.
-    /// `sorterThreads`: threads SQLite may add to sort (`PRAGMA threads`): the
-    /// grouping of a night's million room facts takes a third less time with one.
-    public static func reportInputs(_ db: Database, callWindowSeconds: Int64, sorterThreads: Int = 0) throws -> ReportInputs {
-        try db.execute(sql: "PRAGMA threads = \(max(0, sorterThreads))")
+    public static func reportInputs(_ db: Database) throws -> ReportInputs {
         let groups = try Row.fetchAll(db, sql: """
             SELECT epoch, phase, sender_role, client_plan, SUM(messages) AS m, SUM(violating_messages) AS v
             FROM message_counts GROUP BY epoch, phase, sender_role, client_plan
@@ -41,24 +38,7 @@ extension Store {
             FindingGroup(epoch: r["epoch"], phase: r["phase"], senderRole: r["sender_role"], kind: r["kind"],
                          verdict: r["verdict"], exception: r["exception"], findings: r["findings"])
         }
-        let moveKinds = MoveKinds.all.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
-        let calls = try Row.fetchAll(db, sql: """
-            WITH one_per_call AS (
-                SELECT * FROM calls WHERE rowid IN (SELECT MIN(rowid) FROM calls GROUP BY call_id)
-                  AND status IN ('failed','dropped','completed')
-            )
-            SELECT c.status, c.phase, IFNULL(c.media, 'unknown') AS media,
-                   (SELECT MIN(f.sent_at_ns) FROM findings f
-                     WHERE f.room_id = c.room_id AND f.kind IN (\(moveKinds)) AND f.sender_role IN ('client','freelancer')
-                       AND f.sent_at_ns > IFNULL(c.ended_at_ns, c.started_at_ns)
-                       AND f.sent_at_ns <= IFNULL(c.ended_at_ns, c.started_at_ns) + ?) - IFNULL(c.ended_at_ns, c.started_at_ns) AS delay_ns
-            FROM one_per_call c
-            """, arguments: [callWindowSeconds * 1_000_000_000]).map { r in
-            let status: String = r["status"]
-            let delay: Int64? = r["delay_ns"]
-            return CallOutcome(group: status == "completed" ? .completed : .failedOrDropped, phase: r["phase"], media: r["media"],
-                               minutesToMove: delay.map { Double($0) / 60e9 })
-        }
+        let calls = try callInputs(db)
         return ReportInputs(messagesByGroup: groups, messagesByDay: days, rooms: rooms, findings: findings, calls: calls)
     }
 

@@ -15,7 +15,8 @@ extension Store {
 
     /// Writes a whole run in one transaction: the run, its files, the facts of
     /// the files it analyzed (replacing those of files re-analyzed with
-    /// `--force`), the ledger updates, the running totals and repeat offenders, and the rebuilt report tables.
+    /// `--force`), the ledger updates, the running totals, call outcomes (with `callWindowSeconds`) and repeat
+    /// offenders, and the rebuilt report tables.
     /// Returns the run id.
     ///
     /// `facts` refer to files by their index in `files`. `ledger`: gives `facts.ledger` prepared for storing,
@@ -23,8 +24,8 @@ extension Store {
     /// of `facts` for the running totals. `mark` is told when each part is
     /// written (for stage timings).
     @discardableResult
-    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, ledger: (() -> LedgerRows)? = nil,
-                       roomKeys: (() -> RunRoomKeys)? = nil,
+    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, callWindowSeconds: Int64,
+                       ledger: (() -> LedgerRows)? = nil, roomKeys: (() -> RunRoomKeys)? = nil,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
             let runID = try insertRun(run, db)
@@ -35,6 +36,9 @@ extension Store {
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
             try insertFacts(facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
+            try noteCallsAffected(byFiles: zip(files, fileIDs).filter { $0.0.status == .analyzed }.map(\.1), db)
+            try updateCallOutcomes(windowSeconds: callWindowSeconds, db)
+            mark("call outcomes")
             let rows = ledger?() ?? LedgerRows(facts.ledger)
             mark("ledger rows in key order")
             try saveLedger(rows, db)
@@ -70,6 +74,7 @@ extension Store {
         var senders = Set<String>()
         for id in ids {
             senders.formUnion(try retireTotals(ofFile: id, db))
+            try noteCallsAffected(byFiles: [id], db)
             for table in ["message_counts", "room_counts", "findings", "calls"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE input_file_id = ?", arguments: [id])
             }

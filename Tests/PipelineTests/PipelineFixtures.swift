@@ -51,9 +51,11 @@ struct Workspace {
 
     @discardableResult
     func analyze(_ inputs: [String], jobs: Int = 2, force: Bool = false, policy: PolicyDocument? = nil,
-                 db: String? = nil, reports: String? = nil, log: LogLines = LogLines()) throws -> RunSummary {
+                 db: String? = nil, reports: String? = nil, callWindowSeconds: Int64 = 30 * 60,
+                 log: LogLines = LogLines()) throws -> RunSummary {
         let config = AnalyzeConfiguration(inputs: inputs, databasePath: db ?? self.db, reportsDirectory: reports ?? self.reports,
-                                          policy: try policy ?? PolicyDocument.builtIn(), jobs: jobs, force: force)
+                                          policy: try policy ?? PolicyDocument.builtIn(), jobs: jobs, force: force,
+                                          callWindowSeconds: callWindowSeconds)
         return try Analysis(configuration: config, detector: FakeDetector(), log: { log.append($0) }).run()
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Analytics
 import Policy
 import Pipeline
 import TestSupport
@@ -56,9 +57,37 @@ import Writers
         try Row.fetchAll(db, sql: sql).map { r in (0..<r.count).map { "\(r[$0] as DatabaseValue)" }.joined(separator: "|") }
     }
 
+    /// Every call's outcome worked out from all stored calls and findings, as the call report's query did before
+    /// the outcomes were kept.
+    static func referenceCallInputs(_ db: Database, windowSeconds: Int64) throws -> CallInputs {
+        let outcomes = try Row.fetchAll(db, sql: """
+            WITH one_per_call AS (
+                SELECT * FROM calls WHERE rowid IN (SELECT MIN(rowid) FROM calls GROUP BY call_id)
+                  AND status IN ('failed','dropped','completed')
+            )
+            SELECT c.status, c.phase, IFNULL(c.media, 'unknown') AS media,
+                   (SELECT MIN(f.sent_at_ns) FROM findings f
+                     WHERE f.room_id = c.room_id AND f.kind IN ('email','messaging_app','meeting_link','offplatform_request','phone')
+                       AND f.sender_role IN ('client','freelancer')
+                       AND f.sent_at_ns > IFNULL(c.ended_at_ns, c.started_at_ns)
+                       AND f.sent_at_ns <= IFNULL(c.ended_at_ns, c.started_at_ns) + ?) - IFNULL(c.ended_at_ns, c.started_at_ns) AS delay_ns
+            FROM one_per_call c
+            """, arguments: [windowSeconds * 1_000_000_000]).map { r in
+            let status: String = r["status"]
+            let delay: Int64? = r["delay_ns"]
+            return CallOutcome(group: status == "completed" ? .completed : .failedOrDropped, phase: r["phase"], media: r["media"],
+                               minutesToMove: delay.map { Double($0) / 60e9 })
+        }
+        return CallInputs(outcomes: outcomes)
+    }
+
+    static func sortedCounts(_ c: CallInputs) -> [String] {
+        c.counts.map { "\($0.group.rawValue)|\($0.phase)|\($0.media)|\($0.calls)|\($0.moved)" }.sorted()
+    }
+
     /// Each total against its reference; returns how many rows they held, so a test can see they are not empty.
     @discardableResult
-    static func expectTotalsMatchFacts(_ path: String, _ note: Comment) throws -> [String: Int] {
+    static func expectTotalsMatchFacts(_ path: String, _ note: Comment, callWindowSeconds: Int64 = 30 * 60) throws -> [String: Int] {
         try DatabaseQueue(path: path).read { db in
             var sizes: [String: Int] = [:]
             for (table, sql) in reference {
@@ -66,6 +95,11 @@ import Writers
                 #expect(got == expected, "\(table) after \(note)")
                 sizes[table] = got.count
             }
+            let calls = try Store.reportInputs(db).calls, expected = try referenceCallInputs(db, windowSeconds: callWindowSeconds)
+            #expect(sortedCounts(calls) == sortedCounts(expected), "call counts after \(note)")
+            #expect(calls.medianMinutesToMove == expected.medianMinutesToMove, "call medians after \(note)")
+            sizes["call counts"] = calls.counts.count
+            sizes["call medians"] = calls.medianMinutesToMove.count
             return sizes
         }
     }
@@ -101,10 +135,18 @@ import Writers
         try w.analyze([w.dir.file("n\(again).jsonl").path], force: true)
         let sizes = try Self.expectTotalsMatchFacts(w.db, "re-analysis of night \(again)")
         #expect(sizes.values.allSatisfy { $0 > 0 }, "every total holds rows: \(sizes)")
+        // A run with another call window works every call's outcome out again.
+        try w.analyze([w.dir.file("n\((again + 2) % 4).jsonl").path], force: true, callWindowSeconds: 20 * 60)
+        try Self.expectTotalsMatchFacts(w.db, "a run with a 20-minute call window", callWindowSeconds: 20 * 60)
+        let (moved20, moved30) = try DatabaseQueue(path: w.db).read { db in
+            (try Store.reportInputs(db).calls.counts.reduce(0) { $0 + $1.moved },
+             try Self.referenceCallInputs(db, windowSeconds: 30 * 60).counts.reduce(0) { $0 + $1.moved })
+        }
+        #expect(moved20 > 0 && moved20 < moved30, "the shorter window leaves some calls without a move")
 
         // The reports read the totals: the same as one run over everything, under the same policies.
         let replaced: Int? = try w.scalar("SELECT COUNT(*) FROM input_files WHERE status = 'replaced'")
-        #expect(replaced == 3)
+        #expect(replaced == 4)
     }
 
     @Test func migrationFillsTotalsFromStoredFacts() throws {
