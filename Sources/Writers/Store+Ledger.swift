@@ -126,14 +126,57 @@ extension Store {
 /// with the sqlite3 shell: 1.69 s against 0.14 s of CPU for 470,000 rows). The
 /// keys decide what is kept, not the order. Sorting needs no database, so it can
 /// be done beside judging and the fact inserts.
+///
+/// The order is SQLite's own (`BINARY`: the keys' UTF-8 bytes), found by sorting
+/// integers: each row's first 16 key bytes as two big-endian words and its
+/// index, strings compared only between rows whose first 16 bytes are equal.
+/// Sorting the rows themselves by `String` comparison moved and retained their
+/// strings at every step: 3 s of CPU for a night's 1 M ledger rows.
 public struct LedgerRows: Sendable {
     let rooms: [LedgerRoom]
     let contractEvents: [(key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)]
     let offers: [(key: LedgerDelta.OfferKey, value: Timestamp)]
 
     public init(_ delta: LedgerDelta) {
-        rooms = delta.rooms.values.sorted { $0.roomID < $1.roomID }
-        contractEvents = delta.contractEvents.sorted { $0.key < $1.key }
-        offers = delta.offers.sorted { $0.key < $1.key }
+        let rooms = Array(delta.rooms.values)
+        self.rooms = Self.byteOrder(rooms.count, key: { rooms[$0].roomID }).map { rooms[$0] }
+        let events = Array(delta.contractEvents)
+        contractEvents = Self.byteOrder(events.count, key: { events[$0].key.contractID }) { a, b in
+            Self.bytesPrecede(events[a].key.event.rawValue, events[b].key.event.rawValue)
+        }.map { events[$0] }
+        let offers = Array(delta.offers)
+        self.offers = Self.byteOrder(offers.count, key: { offers[$0].key.roomID }) { a, b in
+            let x = offers[a].key, y = offers[b].key
+            return x.partyID != y.partyID ? Self.bytesPrecede(x.partyID, y.partyID) : Self.bytesPrecede(x.channel, y.channel)
+        }.map { offers[$0] }
+    }
+
+    /// Indices 0..<count in the order of `key`'s UTF-8 bytes, then of `tie` between equal keys.
+    static func byteOrder(_ count: Int, key: (Int) -> String, tie: ((Int, Int) -> Bool)? = nil) -> [Int] {
+        var entries: [(high: UInt64, low: UInt64, index: Int)] = []
+        entries.reserveCapacity(count)
+        for i in 0..<count {
+            var k = key(i)
+            let (high, low) = k.withUTF8 { b -> (UInt64, UInt64) in
+                var words: (UInt64, UInt64) = (0, 0)
+                for j in 0..<min(16, b.count) {
+                    if j < 8 { words.0 |= UInt64(b[j]) << (56 - 8 * j) } else { words.1 |= UInt64(b[j]) << (56 - 8 * (j - 8)) }
+                }
+                return words
+            }
+            entries.append((high, low, i))
+        }
+        entries.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            let x = key(a.index), y = key(b.index)
+            if x != y { return bytesPrecede(x, y) }
+            return tie?(a.index, b.index) ?? false
+        }
+        return entries.map(\.index)
+    }
+
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

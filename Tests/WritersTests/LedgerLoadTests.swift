@@ -98,3 +98,38 @@ import TestSupport
         #expect(try store.loadLedger(for: LedgerDelta(), rooms: []) == LedgerDelta())
     }
 }
+
+/// The ledger rows' order against sorting the rows themselves by their keys' UTF-8 bytes: ids that share long
+/// prefixes, are shorter or longer than the 16 bytes compared as integers, hold non-ASCII or are empty.
+@Suite struct LedgerRowOrderTests {
+    static func id(_ rng: inout SplitMix64) -> String {
+        let prefixes = ["", "k_", "k_0123456789abcd", "k_0123456789abcdef", "é", "ключ-", "😀"]
+        let tail = String(rng.next() % 1000, radix: 16)
+        return prefixes[Int(rng.next() % UInt64(prefixes.count))] + (rng.next() % 5 == 0 ? "" : tail)
+    }
+
+    static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    @Test(arguments: 0..<20)
+    func rowsComeInTheKeysByteOrder(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var d = LedgerDelta()
+        let t = Timestamp(nanosecondsSinceEpoch: 1_600_000_000_000_000_000)
+        for _ in 0..<300 {
+            d.add(LedgerRoom(roomID: Self.id(&rng), clientID: "c", freelancerID: "f", plan: nil, createdAt: nil))
+            d.add(contractID: Self.id(&rng), roomID: "r", event: ContractEvent.allCases[Int(rng.next() % 3)], at: t)
+            d.add(OfferedChannel(roomID: Self.id(&rng), partyID: Self.id(&rng), channel: ["phone", "email", "é-mail"][Int(rng.next() % 3)], at: t))
+        }
+        let rows = LedgerRows(d)
+        #expect(rows.rooms.map { Self.bytes($0.roomID) } == d.rooms.keys.map(Self.bytes).sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(rows.rooms.count == d.rooms.count && Set(rows.rooms.map(\.roomID)) == Set(d.rooms.keys))
+        let eventKeys = d.contractEvents.keys.map { [Self.bytes($0.contractID), Self.bytes($0.event.rawValue)] }
+            .sorted { $0[0] != $1[0] ? $0[0].lexicographicallyPrecedes($1[0]) : $0[1].lexicographicallyPrecedes($1[1]) }
+        #expect(rows.contractEvents.map { [Self.bytes($0.key.contractID), Self.bytes($0.key.event.rawValue)] } == eventKeys)
+        #expect(rows.contractEvents.allSatisfy { d.contractEvents[$0.key] == $0.value })
+        let offerKeys = d.offers.keys.map { [Self.bytes($0.roomID), Self.bytes($0.partyID), Self.bytes($0.channel)] }
+            .sorted { $0.lexicographicallyPrecedes($1, by: { $0.lexicographicallyPrecedes($1) }) }
+        #expect(rows.offers.map { [Self.bytes($0.key.roomID), Self.bytes($0.key.partyID), Self.bytes($0.key.channel)] } == offerKeys)
+        #expect(rows.offers.allSatisfy { d.offers[$0.key] == $0.value })
+    }
+}
