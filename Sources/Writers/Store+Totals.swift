@@ -165,8 +165,9 @@ extension Store {
         try db.execute(sql: "CREATE TEMP TABLE touched_senders (sender_id TEXT PRIMARY KEY) WITHOUT ROWID")
         defer { try? db.execute(sql: "DROP TABLE temp.touched_senders") }
         var add = try BulkInsert(db, "INSERT INTO temp.touched_senders (sender_id) VALUES (?)")
-        for s in senders.sorted() {
-            add.bind(s)
+        let ordered = Array(senders)
+        for i in ByteOrder.indices(ordered.count, key: { ordered[$0] }) {
+            add.bind(ordered[i])
             try add.insert()
         }
         try db.execute(sql: "DELETE FROM repeat_offenders WHERE sender_id IN (SELECT sender_id FROM temp.touched_senders)")
@@ -243,7 +244,7 @@ public struct RunRoomKeys: Sendable {
         precondition(epochs.count <= 0xFFF && plans.count <= 0xFF, "more epochs or plan labels than the packing holds")
         firstSeen = [:]
         // Rooms ranked by id, so the totals take the keys in about their order.
-        let order = seen.indices.sorted { seen[$0] < seen[$1] }
+        let order = ByteOrder.indices(seen.count, key: { seen[$0] })
         var rank = [UInt32](repeating: 0, count: seen.count)
         for (r, i) in order.enumerated() { rank[i] = UInt32(r) }
         for i in packed.indices { packed[i] = UInt64(rank[Int(packed[i] >> 32)]) << 32 | packed[i] & 0xFFFF_FFFF }
