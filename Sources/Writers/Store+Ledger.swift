@@ -46,9 +46,9 @@ extension Store {
             }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO temp.wanted_rooms (room_id)
-                    SELECT room_id FROM ledger_rooms WHERE (client_id, freelancer_id) IN (SELECT client_id, freelancer_id FROM temp.wanted_pairs);
+                    SELECT room_id FROM ledger_pair_rooms WHERE (client_id, freelancer_id) IN (SELECT client_id, freelancer_id FROM temp.wanted_pairs);
                 INSERT OR IGNORE INTO temp.wanted_contracts (contract_id)
-                    SELECT contract_id FROM ledger_contract_events WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms);
+                    SELECT contract_id FROM ledger_room_contracts WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms);
                 """)
             var addContract = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_contracts (contract_id) VALUES (?)")
             let contracts = Array(Set(run.contractEvents.keys.map(\.contractID)))
@@ -123,6 +123,18 @@ extension Store {
             offers.bind(k.roomID); offers.bind(k.partyID); offers.bind(k.channel); offers.bind(at.nanosecondsSinceEpoch)
             try offers.insert()
         }
+        var pairRooms = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_pair_rooms (client_id, freelancer_id, room_id) VALUES (?, ?, ?)")
+        for i in rows.pairRoomOrder {
+            let r = rows.rooms[i]
+            pairRooms.bind(r.clientID); pairRooms.bind(r.freelancerID); pairRooms.bind(r.roomID)
+            try pairRooms.insert()
+        }
+        var roomContracts = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_room_contracts (room_id, contract_id) VALUES (?, ?)")
+        for i in rows.roomContractOrder {
+            let e = rows.contractEvents[i]
+            roomContracts.bind(e.value.roomID); roomContracts.bind(e.key.contractID)
+            try roomContracts.insert()
+        }
     }
 }
 
@@ -139,6 +151,10 @@ public struct LedgerRows: Sendable {
     let rooms: [LedgerRoom]
     let contractEvents: [(key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)]
     let offers: [(key: LedgerDelta.OfferKey, value: Timestamp)]
+    /// `rooms` in (client, freelancer, room) order, for `ledger_pair_rooms`.
+    let pairRoomOrder: [Int]
+    /// `contractEvents` in (room, contract) order, for `ledger_room_contracts`.
+    let roomContractOrder: [Int]
 
     public init(_ delta: LedgerDelta) {
         let rooms = Array(delta.rooms.values)
@@ -152,5 +168,13 @@ public struct LedgerRows: Sendable {
             let x = offers[a].key, y = offers[b].key
             return x.partyID != y.partyID ? ByteOrder.precedes(x.partyID, y.partyID) : ByteOrder.precedes(x.channel, y.channel)
         }.map { offers[$0] }
+        let ordered = self.rooms, orderedEvents = contractEvents
+        pairRoomOrder = ByteOrder.indices(ordered.count, key: { ordered[$0].clientID }) { a, b in
+            let x = ordered[a], y = ordered[b]
+            return x.freelancerID != y.freelancerID ? ByteOrder.precedes(x.freelancerID, y.freelancerID) : ByteOrder.precedes(x.roomID, y.roomID)
+        }
+        roomContractOrder = ByteOrder.indices(orderedEvents.count, key: { orderedEvents[$0].value.roomID }) { a, b in
+            ByteOrder.precedes(orderedEvents[a].key.contractID, orderedEvents[b].key.contractID)
+        }
     }
 }

@@ -160,7 +160,7 @@ import Writers
         try DatabaseQueue(path: w.db).write { db in
             try db.execute(sql: """
                 DROP TABLE room_phase_totals; DROP TABLE room_group_totals; DROP TABLE finding_group_totals;
-                DROP INDEX ledger_contract_events_room; DROP INDEX ledger_rooms_pair;
+                DROP TABLE ledger_pair_rooms; DROP TABLE ledger_room_contracts;
                 DELETE FROM grdb_migrations WHERE identifier = 'v2_running_totals';
                 """)
         }

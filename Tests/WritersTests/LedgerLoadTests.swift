@@ -63,8 +63,13 @@ import TestSupport
     func aRunsRoomsAnswerAsWithTheWholeLedger(seed: UInt64) throws {
         var u = Universe(rng: SplitMix64(seed: seed))
         let store = try Store()
-        let stored = u.delta(records: 120)
-        try store.queue.write { db in try store.saveLedger(LedgerRows(stored), db) }
+        // Several nights: later room records change a room's pair, earlier events move a contract's room.
+        var stored = LedgerDelta()
+        for _ in 0..<4 {
+            let night = u.delta(records: 40)
+            try store.queue.write { db in try store.saveLedger(LedgerRows(night), db) }
+            stored.update(with: night)
+        }
         #expect(try store.loadLedger() == stored)
 
         let run = u.delta(records: 15)
