@@ -70,17 +70,7 @@ struct BulkInsert {
 
     /// Inserts the bound row; every column must have been bound.
     mutating func insert() throws {
-        defer {
-            sqlite3_reset(statement.sqliteStatement)
-            sqlite3_clear_bindings(statement.sqliteStatement)
-            text.reset()
-            column = 0
-        }
-        let code = sqlite3_step(statement.sqliteStatement)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
-        }
+        _ = try run(returning: { _ in () })
     }
 }
 
