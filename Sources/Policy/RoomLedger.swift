@@ -135,7 +135,10 @@ public struct RoomLedger: Sendable {
         rooms = delta.rooms
         // A contract belongs to the room of its `started` event, else of its offer, else of its end:
         // fixed precedence, so the order events were added in does not matter.
+        // Sized up front (a contract has one to three events): growing these step by step rehashed them over and
+        // over, about a third of building the ledger of the 2 GB export (perf samples 2.7% -> 1.7% of the run).
         var perContract: [String: (room: String, roomRank: Int, times: ContractTimes)] = [:]
+        perContract.reserveCapacity(delta.contractEvents.count / 2)
         for (k, v) in delta.contractEvents {
             var entry = perContract[k.contractID] ?? (v.roomID, 3, ContractTimes())
             let rank: Int
@@ -148,6 +151,7 @@ public struct RoomLedger: Sendable {
             perContract[k.contractID] = entry
         }
         var byRoom: [String: [ContractTimes]] = [:]
+        byRoom.reserveCapacity(perContract.count)
         var rel: [PairKey: Timestamp] = [:]
         for (_, e) in perContract {
             byRoom[e.room, default: []].append(e.times)
@@ -160,6 +164,7 @@ public struct RoomLedger: Sendable {
         contractsByRoom = byRoom
         relationshipStart = rel
         var offers: [String: [OfferedChannel]] = [:]
+        offers.reserveCapacity(delta.offers.count)
         for (k, at) in delta.offers {
             offers[k.roomID, default: []].append(OfferedChannel(roomID: k.roomID, partyID: k.partyID, channel: k.channel, at: at))
         }
