@@ -23,11 +23,17 @@ struct Recorder {
         timings.mark("judge")
         // The ledger's rows are put in key order on a second thread while this one inserts the facts (after
         // judging, not beside it: together they made the peak of memory). The delta goes once they are made.
-        let delta = facts.ledger
-        let ledgerRows = jobs > 1 ? Background { LedgerRows(delta) } : nil
-        if ledgerRows != nil { facts.ledger = LedgerDelta() }
-        // So are the room keys for the running totals (the facts are shared, not copied: neither side changes them).
-        let roomKeys = jobs > 1 ? Background { [facts] in RunRoomKeys(facts) } : nil
+        // Then the room keys for the running totals, on the same thread (one after the other, so their working
+        // memory never adds up; the facts are shared, not copied: neither side changes them).
+        var prepared: Background<(LedgerRows, RunRoomKeys)>?
+        if jobs > 1 {
+            let delta = Handoff(facts.ledger)
+            facts.ledger = LedgerDelta()
+            prepared = Background { [facts] in
+                let rows = LedgerRows(delta.take())
+                return (rows, RunRoomKeys(facts))
+            }
+        }
 
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
                                  messages: messages, duplicateMessages: duplicateMessages,
@@ -52,8 +58,8 @@ struct Recorder {
                             jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
         let order = ReportOrder(policy: policy)
         try store.record(run: run, files: files, facts: facts, callWindowSeconds: callWindowSeconds,
-                         ledger: ledgerRows.map { rows in { rows.wait() } },
-                         roomKeys: roomKeys.map { keys in { keys.wait() } },
+                         ledger: prepared.map { p in { p.wait().0 } },
+                         roomKeys: prepared.map { p in { p.wait().1 } },
                          mark: timings.mark) { db in
             FaultInjection.point("inside-run-transaction")
             let inputs = try Store.reportInputs(db)
@@ -71,7 +77,7 @@ struct Recorder {
     }
 }
 
-/// A value made on a thread of its own while the caller goes on; `wait()` (once) returns it.
+/// A value made on a thread of its own while the caller goes on; `wait()` returns it (as often as asked).
 final class Background<Value: Sendable>: @unchecked Sendable {
     private var value: Value?
     private let done = DispatchSemaphore(value: 0)
@@ -85,6 +91,20 @@ final class Background<Value: Sendable>: @unchecked Sendable {
 
     func wait() -> Value {
         done.wait()
+        done.signal()
+        return value!
+    }
+}
+
+/// A value handed to another thread once: `take()` leaves nothing behind, so the value goes as soon as its taker
+/// is done with it (a closure capturing it would hold it as long as the closure lives).
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        defer { value = nil }
         return value!
     }
 }

@@ -5,9 +5,11 @@
 /// themselves by `String` comparison moved and retained their strings at every
 /// step (2.7 s of CPU for a night's million ledger rows, 1.3 s this way).
 enum ByteOrder {
-    /// Indices 0..<count in the order of `key`'s UTF-8 bytes, then of `tie` between equal keys.
-    static func indices(_ count: Int, key: (Int) -> String, tie: ((Int, Int) -> Bool)? = nil) -> [Int] {
-        var entries: [(high: UInt64, low: UInt64, index: Int)] = []
+    /// Indices 0..<count in the order of `key`'s UTF-8 bytes, then of `tie` between equal keys (32 bits each: a
+    /// night's rows are far fewer than 2³¹, and the orders are kept beside the rows until they are stored).
+    static func indices(_ count: Int, key: (Int) -> String, tie: ((Int, Int) -> Bool)? = nil) -> [Int32] {
+        precondition(count <= Int(Int32.max), "more rows than 32-bit indices hold")
+        var entries: [(high: UInt64, low: UInt64, index: Int32)] = []
         entries.reserveCapacity(count)
         for i in 0..<count {
             var k = key(i)
@@ -18,14 +20,14 @@ enum ByteOrder {
                 }
                 return words
             }
-            entries.append((high, low, i))
+            entries.append((high, low, Int32(i)))
         }
         entries.sort { a, b in
             if a.high != b.high { return a.high < b.high }
             if a.low != b.low { return a.low < b.low }
-            let x = key(a.index), y = key(b.index)
+            let x = key(Int(a.index)), y = key(Int(b.index))
             if x != y { return precedes(x, y) }
-            return tie?(a.index, b.index) ?? false
+            return tie?(Int(a.index), Int(b.index)) ?? false
         }
         return entries.map(\.index)
     }

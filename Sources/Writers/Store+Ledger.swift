@@ -30,7 +30,7 @@ extension Store {
                 """)
             var add = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_rooms (room_id) VALUES (?)")
             for i in ByteOrder.indices(rooms.count, key: { rooms[$0] }) {
-                add.bind(rooms[i])
+                add.bind(rooms[Int(i)])
                 try add.insert()
             }
             let own = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)", events: nil, offers: nil)
@@ -53,7 +53,7 @@ extension Store {
             var addContract = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_contracts (contract_id) VALUES (?)")
             let contracts = Array(Set(run.contractEvents.keys.map(\.contractID)))
             for i in ByteOrder.indices(contracts.count, key: { contracts[$0] }) {
-                addContract.bind(contracts[i])
+                addContract.bind(contracts[Int(i)])
                 try addContract.insert()
             }
             d = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)",
@@ -124,14 +124,12 @@ extension Store {
             try offers.insert()
         }
         var pairRooms = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_pair_rooms (client_id, freelancer_id, room_id) VALUES (?, ?, ?)")
-        for i in rows.pairRoomOrder {
-            let r = rows.rooms[i]
+        for r in rows.pairRooms {
             pairRooms.bind(r.clientID); pairRooms.bind(r.freelancerID); pairRooms.bind(r.roomID)
             try pairRooms.insert()
         }
         var roomContracts = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_room_contracts (room_id, contract_id) VALUES (?, ?)")
-        for i in rows.roomContractOrder {
-            let e = rows.contractEvents[i]
+        for e in rows.roomContracts {
             roomContracts.bind(e.value.roomID); roomContracts.bind(e.key.contractID)
             try roomContracts.insert()
         }
@@ -148,33 +146,50 @@ extension Store {
 /// The order is SQLite's own, found by `ByteOrder`: sorting the rows themselves
 /// by `String` comparison moved and retained their strings at every step.
 public struct LedgerRows: Sendable {
-    let rooms: [LedgerRoom]
-    let contractEvents: [(key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)]
-    let offers: [(key: LedgerDelta.OfferKey, value: Timestamp)]
-    /// `rooms` in (client, freelancer, room) order, for `ledger_pair_rooms`.
-    let pairRoomOrder: [Int]
-    /// `contractEvents` in (room, contract) order, for `ledger_room_contracts`.
-    let roomContractOrder: [Int]
+    // The rows as the delta held them, and their orders: sorted copies of the rows would hold every row twice
+    // while they are made (tens of MB at a night of 10 M messages, beside the fact inserts).
+    private let roomList: [LedgerRoom]
+    private let eventList: [(key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)]
+    private let offerList: [(key: LedgerDelta.OfferKey, value: Timestamp)]
+    private let roomOrder: [Int32], eventOrder: [Int32], offerOrder: [Int32]
+    private let pairRoomOrder: [Int32], roomContractOrder: [Int32]
 
     public init(_ delta: LedgerDelta) {
         let rooms = Array(delta.rooms.values)
-        self.rooms = ByteOrder.indices(rooms.count, key: { rooms[$0].roomID }).map { rooms[$0] }
-        let events = Array(delta.contractEvents)
-        contractEvents = ByteOrder.indices(events.count, key: { events[$0].key.contractID }) { a, b in
-            ByteOrder.precedes(events[a].key.event.rawValue, events[b].key.event.rawValue)
-        }.map { events[$0] }
-        let offers = Array(delta.offers)
-        self.offers = ByteOrder.indices(offers.count, key: { offers[$0].key.roomID }) { a, b in
-            let x = offers[a].key, y = offers[b].key
-            return x.partyID != y.partyID ? ByteOrder.precedes(x.partyID, y.partyID) : ByteOrder.precedes(x.channel, y.channel)
-        }.map { offers[$0] }
-        let ordered = self.rooms, orderedEvents = contractEvents
-        pairRoomOrder = ByteOrder.indices(ordered.count, key: { ordered[$0].clientID }) { a, b in
-            let x = ordered[a], y = ordered[b]
+        roomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].roomID })
+        pairRoomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].clientID }) { a, b in
+            let x = rooms[a], y = rooms[b]
             return x.freelancerID != y.freelancerID ? ByteOrder.precedes(x.freelancerID, y.freelancerID) : ByteOrder.precedes(x.roomID, y.roomID)
         }
-        roomContractOrder = ByteOrder.indices(orderedEvents.count, key: { orderedEvents[$0].value.roomID }) { a, b in
-            ByteOrder.precedes(orderedEvents[a].key.contractID, orderedEvents[b].key.contractID)
+        roomList = rooms
+        let events = Array(delta.contractEvents)
+        eventOrder = ByteOrder.indices(events.count, key: { events[$0].key.contractID }) { a, b in
+            ByteOrder.precedes(events[a].key.event.rawValue, events[b].key.event.rawValue)
         }
+        roomContractOrder = ByteOrder.indices(events.count, key: { events[$0].value.roomID }) { a, b in
+            ByteOrder.precedes(events[a].key.contractID, events[b].key.contractID)
+        }
+        eventList = events
+        let offers = Array(delta.offers)
+        offerOrder = ByteOrder.indices(offers.count, key: { offers[$0].key.roomID }) { a, b in
+            let x = offers[a].key, y = offers[b].key
+            return x.partyID != y.partyID ? ByteOrder.precedes(x.partyID, y.partyID) : ByteOrder.precedes(x.channel, y.channel)
+        }
+        offerList = offers
+    }
+
+    /// Rooms in room order, for `ledger_rooms`.
+    var rooms: LazyMapSequence<[Int32], LedgerRoom> { roomOrder.lazy.map { roomList[Int($0)] } }
+    /// Contract events in (contract, event) order, for `ledger_contract_events`.
+    var contractEvents: LazyMapSequence<[Int32], (key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)> {
+        eventOrder.lazy.map { eventList[Int($0)] }
+    }
+    /// Offers in (room, party, channel) order, for `ledger_offers`.
+    var offers: LazyMapSequence<[Int32], (key: LedgerDelta.OfferKey, value: Timestamp)> { offerOrder.lazy.map { offerList[Int($0)] } }
+    /// Rooms in (client, freelancer, room) order, for `ledger_pair_rooms`.
+    var pairRooms: LazyMapSequence<[Int32], LedgerRoom> { pairRoomOrder.lazy.map { roomList[Int($0)] } }
+    /// Contract events in (room, contract) order, for `ledger_room_contracts`.
+    var roomContracts: LazyMapSequence<[Int32], (key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)> {
+        roomContractOrder.lazy.map { eventList[Int($0)] }
     }
 }

@@ -167,7 +167,7 @@ extension Store {
         var add = try BulkInsert(db, "INSERT INTO temp.touched_senders (sender_id) VALUES (?)")
         let ordered = Array(senders)
         for i in ByteOrder.indices(ordered.count, key: { ordered[$0] }) {
-            add.bind(ordered[i])
+            add.bind(ordered[Int(i)])
             try add.insert()
         }
         try db.execute(sql: "DELETE FROM repeat_offenders WHERE sender_id IN (SELECT sender_id FROM temp.touched_senders)")
@@ -246,10 +246,10 @@ public struct RunRoomKeys: Sendable {
         // Rooms ranked by id, so the totals take the keys in about their order.
         let order = ByteOrder.indices(seen.count, key: { seen[$0] })
         var rank = [UInt32](repeating: 0, count: seen.count)
-        for (r, i) in order.enumerated() { rank[i] = UInt32(r) }
+        for (r, i) in order.enumerated() { rank[Int(i)] = UInt32(r) }
         for i in packed.indices { packed[i] = UInt64(rank[Int(packed[i] >> 32)]) << 32 | packed[i] & 0xFFFF_FFFF }
         packed.sort()
-        self.rooms = order.map { seen[$0] }
+        self.rooms = order.map { seen[Int($0)] }
         self.epochs = epochs
         self.plans = plans
         self.packed = packed
