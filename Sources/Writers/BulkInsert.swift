@@ -70,6 +70,11 @@ struct BulkInsert {
 
     /// Inserts the bound row; every column must have been bound.
     mutating func insert() throws {
+        try execute()
+    }
+
+    /// Runs the statement (an UPDATE or DELETE as well) with the bound values.
+    mutating func execute() throws {
         _ = try run(returning: { _ in () })
     }
 }

@@ -108,7 +108,7 @@ extension Store {
             let g = GroupKey(epoch: epoch, phase: phase, clientPlan: plan)
             if rows == 0 {
                 remove.bind(roomID); remove.bind(epoch); remove.bind(phase); remove.bind(plan)
-                try remove.insert()
+                try remove.execute()
                 groups[g, default: (0, 0)].rooms -= 1
                 if v > 0 { groups[g, default: (0, 0)].violating -= 1 }
             } else if v > 0 && violating == 0 {
