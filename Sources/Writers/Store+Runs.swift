@@ -128,7 +128,14 @@ extension Store {
                 policy_rule, explanation, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for f in facts.findings {
+        // In room and time order: the room index then takes them in sequence (inserting a night's findings in
+        // message order cost 1.5 s against 0.8 s in the sqlite3 shell, most of it that index's random inserts).
+        let findingList = facts.findings
+        let findingOrder = ByteOrder.indices(findingList.count, key: { findingList[$0].roomID }) { a, b in
+            (findingList[a].sentAt.nanosecondsSinceEpoch, a) < (findingList[b].sentAt.nanosecondsSinceEpoch, b)
+        }
+        for i in findingOrder {
+            let f = findingList[Int(i)]
             let d = f.finding
             findings.bind(runID); findings.bind(fileIDs[Int(f.file)]); findings.bind(f.messageID); findings.bind(f.roomID)
             findings.bind(f.senderID); findings.bind(f.senderRole.rawValue); findings.bind(f.clientPlan); findings.bind(f.sentAt.rfc3339)
