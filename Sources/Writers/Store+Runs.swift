@@ -151,7 +151,11 @@ extension Store {
             INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
                 ended_at, ended_at_ns, epoch, phase, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for c in facts.calls {
+        // In call id order (the id index takes them in sequence); a call's rows keep their order, so its first
+        // stored row, the one the reports count, is the same.
+        let callList = facts.calls
+        for i in ByteOrder.indices(callList.count, key: { callList[$0].callID }, tie: { $0 < $1 }) {
+            let c = callList[Int(i)]
             calls.bind(fileIDs[Int(c.file)]); calls.bind(c.callID); calls.bind(c.roomID); calls.bind(c.initiatorID)
             calls.bind(c.initiatorRole.rawValue); calls.bind(c.status.rawValue); calls.bind(c.media?.rawValue)
             calls.bind(c.startedAt.rfc3339); calls.bind(c.startedAt.nanosecondsSinceEpoch); calls.bind(c.endedAt?.rfc3339)

@@ -169,4 +169,21 @@ import Writers
         let after = try store.queue.read { db in try Self.stored.mapValues { try Self.rows($0, db) } }
         #expect(after == before)
     }
+
+    @Test func aCallExportedTwiceCountsByItsFirstRow() throws {
+        let w = Workspace()
+        var lines = Story.lines(rooms: 6)
+        // The same call twice in one night, first as failed, then as completed (ids that sort before and after
+        // the others, so that putting calls in id order would move it if a call's rows lost their order).
+        for (id, first, second) in [("a-dup", "failed", "completed"), ("zz-dup", "completed", "dropped")] {
+            lines.append(ExportLine.call(id, room: "r1", initiator: "c1", started: "2020-04-02T10:00:00Z", ended: "2020-04-02T10:05:00Z", status: first))
+            lines.append(ExportLine.call(id, room: "r1", initiator: "c1", started: "2020-04-02T10:00:00Z", ended: "2020-04-02T10:06:00Z", status: second))
+        }
+        try w.dir.write("n.jsonl", lines.joined(separator: "\n"))
+        try w.analyze([w.dir.file("n.jsonl").path])
+        let first: String? = try w.scalar("SELECT outcome FROM call_outcomes WHERE call_id = 'a-dup'")
+        let second: String? = try w.scalar("SELECT outcome FROM call_outcomes WHERE call_id = 'zz-dup'")
+        #expect(first == "failed_or_dropped" && second == "completed")
+        try Self.expectTotalsMatchFacts(w.db, "a call exported twice")
+    }
 }
