@@ -1,0 +1,355 @@
+/// The prefilter's first screen: one cheap pass over a text that says "certainly
+/// nothing" for the everyday message and leaves every other text to the exact pass
+/// (`Prefilter.scan`), which steps an automaton at every letter (about 47
+/// instructions a byte). Most messages hold no digit, no "@", no dotted name and no
+/// word on which that automaton stays alive, and that much is cheap to see.
+///
+/// A word (a run of letters as the exact pass reads them) is looked up by a hash of its
+/// first eight case-folded bytes and its length in a bit set of every string on which
+/// the automaton is still alive after the last letter (every prefix of every word it
+/// holds). A word whose bit is clear dies inside itself: the exact pass reads it as a
+/// plain word. A word whose bit is set is walked exactly; it is left to the exact pass
+/// only when it ends on a lexicon word, or when its walk may go on across a joiner or
+/// an apostrophe into a split name ("sk ype", "what's app"), followed as the exact pass
+/// follows it. So the screen says "nothing" only where the exact pass says so too
+/// (`PrefilterScreenDifferentialTests` holds it to that).
+///
+/// Left to the exact pass at once: any digit (numbers, dates, house numbers), "@", a
+/// dot between letters or before a closing bracket, a run of letters of the long-token
+/// length. On folded text (`Prefilter.foldText`) bytes from 0x80 read as letters, as
+/// in the exact pass.
+extension Prefilter {
+    final class Screen: @unchecked Sendable {
+        /// Bit set of `key(...)` of every word the exact pass may read as more than a plain
+        /// word: its walk of the automaton ends on a lexicon word, or may go on across a
+        /// joiner into a split name, or across an apostrophe.
+        let watched: UnsafeMutableBufferPointer<UInt64>
+        let keyShift: UInt64
+        /// Byte classes, for ASCII text and for folded text (`ByteClass`).
+        let asciiClasses: UnsafeMutableBufferPointer<UInt8>
+        let foldedClasses: UnsafeMutableBufferPointer<UInt8>
+        /// How many strings went into `watched` (for the tests and the docs).
+        let watchedWords: Int
+
+        static let keyBits = 17
+
+        enum ByteClass {
+            static let other: UInt8 = 0
+            static let letter: UInt8 = 1
+            /// "@", and in ASCII text any byte from 0x80 (never met: such text is folded first).
+            static let stop: UInt8 = 2
+            static let dot: UInt8 = 3
+            static let digit: UInt8 = 4
+            static let apostrophe: UInt8 = 5
+        }
+
+        init(transitions: UnsafeBufferPointer<UInt16>, width: Int, classes: UnsafeBufferPointer<UInt8>,
+             stateFacts: UnsafeBufferPointer<UInt32>, joinableAhead: UnsafeBufferPointer<UInt8>) {
+            let words = 1 << (Self.keyBits - 6)
+            watched = .allocate(capacity: words)
+            watched.initialize(repeating: 0)
+            keyShift = UInt64(64 - Self.keyBits)
+            // Every string of letters (ASCII letters and bytes from 0x80, as folded text has
+            // them) the automaton is alive after, found by a walk of its transitions from the
+            // root (a trie: no cycles, the walk ends); watched are those whose state has a
+            // word's facts, a joinable word ahead, or a way on through an apostrophe. A word
+            // alive in any other state is plain whatever follows it (`wordIsPlain`).
+            let apostropheClass = Int(classes[0x27])
+            // An upper-case ASCII letter in the class of its lower case makes the same key: left out.
+            let letters: [UInt8] = (0..<256).map(UInt8.init).filter { b in
+                (ASCII.isLetter(b) || b >= 0x80) && !(b &- 0x41 < 26 && classes[Int(b)] == classes[Int(b | 0x20)])
+            }
+            var count = 0
+            var stack: [(state: Int, bytes: [UInt8])] = [(1, [])]
+            let watched = self.watched
+            let shift = keyShift
+            while let (state, bytes) = stack.popLast() {
+                for b in letters {
+                    let c = Int(classes[Int(b)])
+                    guard c != 0 else { continue }
+                    let next = Int(transitions[state * width + c])
+                    guard next != 0 else { continue }
+                    let word = bytes + [b]
+                    var first8: UInt64 = 0
+                    for (k, x) in word.prefix(8).enumerated() { first8 |= UInt64(x) << UInt64(8 * k) }
+                    stack.append((next, word))
+                    guard stateFacts[next] != 0 || joinableAhead[next] != 0
+                        || (apostropheClass != 0 && transitions[next * width + apostropheClass] != 0) else { continue }
+                    let h = Self.key(first8, mask: UInt64.max &>> UInt64(64 - 8 * min(word.count, 8)), shift)
+                    watched[h >> 6] |= 1 << UInt64(h & 63)
+                    count += 1
+                }
+            }
+            watchedWords = count
+            asciiClasses = .allocate(capacity: 256)
+            foldedClasses = .allocate(capacity: 256)
+            for b in 0..<256 {
+                let x = UInt8(b)
+                var c = ByteClass.other
+                if ASCII.isLetter(x) { c = ByteClass.letter }
+                if x == 0x40 || x >= 0x80 { c = ByteClass.stop }
+                if ASCII.isDigit(x) { c = ByteClass.digit }
+                if x == 0x2E { c = ByteClass.dot }
+                if x == 0x27 { c = ByteClass.apostrophe }
+                asciiClasses[b] = c
+                foldedClasses[b] = x >= 0x80 ? ByteClass.letter : c
+            }
+        }
+
+        deinit {
+            watched.deallocate()
+            asciiClasses.deallocate()
+            foldedClasses.deallocate()
+        }
+
+        /// The key of a word from its first eight bytes (little-endian, as loaded), `mask`
+        /// keeping those of the word (all eight for a longer word; a shorter one's length
+        /// shows in the zeros after it, letters are never zero): bytes case-folded (`| 0x20`,
+        /// which lowers ASCII letters; bytes from 0x80 change alike on both sides), one
+        /// multiplication.
+        @inline(__always)
+        static func key(_ first8: UInt64, mask: UInt64, _ shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// Zero bytes the screen may read past a text's end.
+        static let padding = 24
+
+        /// Copies `p` into `out` (room for `p.count + padding`) followed by `padding`
+        /// zeros, and says whether it is all ASCII; stops at the first eight bytes that
+        /// are not (the caller folds the text into `out` instead).
+        static func copyIfASCII(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+            let n = p.count
+            guard let dst = out.baseAddress.map(UnsafeMutableRawPointer.init) else { return true }
+            guard let src = p.baseAddress.map(UnsafeRawPointer.init) else {
+                dst.initializeMemory(as: UInt8.self, repeating: 0, count: padding)
+                return true
+            }
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i &+ 8 <= n {
+                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & high != 0 { return false }
+                dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+                i &+= 8
+            }
+            // The last bytes, and zeros after them.
+            var w: UInt64 = 0
+            var k = 0
+            while i &+ k < n {
+                w |= UInt64(src.load(fromByteOffset: i &+ k, as: UInt8.self)) << UInt64(8 &* k)
+                k &+= 1
+            }
+            if w & high != 0 { return false }
+            dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+            dst.storeBytes(of: UInt64(0), toByteOffset: i &+ 8, as: UInt64.self)
+            dst.storeBytes(of: UInt64(0), toByteOffset: i &+ 16, as: UInt64.self)
+            return true
+        }
+    }
+
+    /// True when the text certainly holds no finding; false leaves it to the exact pass.
+    /// `folded` as for `scan`. `p` must be followed by `Screen.padding` zero bytes.
+    func screenSaysNothing(padded p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        let s = screen
+        let t = tables
+        return withExtendedLifetime((s, t)) {
+            // Two copies of the pass, one per reading of bytes from 0x80.
+            if folded {
+                return screenSaysNothing(p, folded: true, UnsafeBufferPointer(s.foldedClasses),
+                                         UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
+                                         t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
+                                         UnsafeBufferPointer(t.joinableAhead))
+            }
+            return screenSaysNothing(p, folded: false, UnsafeBufferPointer(s.asciiClasses),
+                                     UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
+                                     t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
+                                     UnsafeBufferPointer(t.joinableAhead))
+        }
+    }
+
+    /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests).
+    func screenSaysNothing(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { p in withScreenReading(p) { screenSaysNothing(padded: $0, folded: $1) } }
+    }
+
+    /// Digits (written or spelled) a text may hold and still have no run the exact pass
+    /// counts: its shortest counted run has five (after a "+").
+    static let screenDigitLimit = minimumDigitsAfterPlus
+
+    /// The letters of eight bytes as their high bits: ASCII letters, and in folded text
+    /// every byte from 0x80 (as `letterRunEnd`).
+    @inline(__always)
+    static func letterBits(_ w: UInt64, folded: Bool) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let x = (w & ~high) | 0x2020_2020_2020_2020
+        let atLeastA = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+        let pastZ = (x &+ 0x0505_0505_0505_0505) & high
+        let letters = atLeastA & ~pastZ & ~w
+        return folded ? letters | (w & high) : letters
+    }
+
+    /// Whether some word is a street or PO-box word, or ends like a one-word street name:
+    /// as `hasStreetWord(_:_:)`, its letter runs found eight bytes at a time.
+    func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            guard ASCII.isLetter(b) && b < 0x80 || (folded && b >= 0x80) else {
+                i &+= 1
+                continue
+            }
+            let j = Self.letterRunEnd(p, from: i &+ 1, folded: folded)
+            if isStreetWord(p, i, j) { return true }
+            i = j
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ byteClass: UnsafeBufferPointer<UInt8>,
+                                   _ watched: UnsafeBufferPointer<UInt64>, _ shift: UInt64,
+                                   _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
+                                   _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
+                                   _ joinableAhead: UnsafeBufferPointer<UInt8>) -> Bool {
+        typealias C = Screen.ByteClass
+        let n = p.count
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let apostropheClass = Int(cls[0x27])
+        let positive = Fact.trigger | Fact.live | Fact.nounAlias
+        /// Start of the run of letters and digits being read, for the long-token rule. An
+        /// apostrophe does not end it: the exact pass may carry a run across one ("what's").
+        var alnumStart = -1
+        /// Digits written and spelled so far: a run needs at least `screenDigitLimit`.
+        var digits = 0
+        /// A digit or a number word makes a house number possible, and street words worth a look.
+        var needsStreetCheck = false
+
+        // Reads past the end land on the zero padding, read as a separator.
+        @inline(__always) func isLetter(_ j: Int) -> Bool { byteClass[Int(base[j])] == C.letter }
+        @inline(__always) func step(_ state: Int, _ b: UInt8) -> Int {
+            let c = Int(cls[Int(b)])
+            return c == 0 ? 0 : Int(trans[state &* width &+ c])
+        }
+
+        /// Whether the exact pass reads the word `p[s..<e]` (its bit set) as plain: its
+        /// walk dies, or ends on no trigger (a number word only adds to `digits`) and goes
+        /// on into no split name.
+        @inline(__always) func wordIsPlain(_ s: Int, _ e: Int, _ digits: inout Int, _ needsStreetCheck: inout Bool) -> Bool {
+            var state = 1
+            var j = s
+            while j < e && state != 0 {
+                state = step(state, base[j])
+                j &+= 1
+            }
+            if state == 0 { return true }
+            let f = stateFacts[state]
+            if f & positive != 0 { return false }
+            if f & Fact.number != 0 {
+                digits &+= Int(f & 0xFF)
+                needsStreetCheck = true
+            }
+            guard e &+ 1 < n, isLetter(e &+ 1) else { return true }
+            let after = base[e]
+            if after == 0x27 {
+                // The exact pass takes the apostrophe into the walk ("what's"): plain only
+                // when the walk dies there.
+                return apostropheClass == 0 || trans[state &* width &+ apostropheClass] == 0
+            }
+            guard WordAutomaton.isJoiner(after) else { return true }
+            // Across joiners, as the exact pass carries the walk: into the next word while a
+            // joinable word may still follow; at most three joiners (so that the exact
+            // pass never holds more walks than it may).
+            var k = e
+            var crossings = 0
+            while true {
+                guard joinableAhead[state] != 0 else { return true }
+                crossings &+= 1
+                if crossings > 3 { return false }
+                k &+= 1
+                while k < n && isLetter(k) {
+                    if state != 0 { state = step(state, base[k]) }
+                    k &+= 1
+                }
+                if state == 0 { return true }
+                let g = stateFacts[state]
+                if g & Fact.joinable != 0 && g & positive != 0 { return false }
+                guard k &+ 1 < n, isLetter(k &+ 1) else { return true }
+                if base[k] == 0x27 { return false }
+                guard WordAutomaton.isJoiner(base[k]) else { return true }
+            }
+        }
+
+        var i = 0
+        while i < n {
+            let c = byteClass[Int(base[i])]
+            if c == C.letter {
+                var start = alnumStart >= 0 ? alnumStart : i
+                // Word after word, while one space stands between them (most of a message).
+                while true {
+                    // One eight-byte load gives the word's length (when under eight) and its key.
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let notLetters = ~Self.letterBits(w, folded: folded) & high
+                    let e: Int
+                    let mask: UInt64
+                    if notLetters != 0 {
+                        e = i &+ notLetters.trailingZeroBitCount >> 3
+                        // The bytes below the first that is no letter.
+                        mask = ((notLetters & (0 &- notLetters)) >> 7) &- 1
+                    } else {
+                        e = Self.letterRunEnd(p, from: i &+ 8, folded: folded)
+                        mask = .max
+                    }
+                    if e &- start >= Self.longTokenLength { return false }
+                    let h = Screen.key(w, mask: mask, shift)
+                    if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
+                        if !wordIsPlain(i, e, &digits, &needsStreetCheck) || digits >= Self.screenDigitLimit { return false }
+                    }
+                    guard base[e] == 0x20 && isLetter(e &+ 1) else {
+                        alnumStart = start
+                        i = e
+                        break
+                    }
+                    i = e &+ 1
+                    start = i
+                }
+                continue
+            }
+            if c == C.other {
+                alnumStart = -1
+                i &+= 1
+                continue
+            }
+            if c == C.digit {
+                digits &+= 1
+                if digits >= Self.screenDigitLimit { return false }
+                needsStreetCheck = true
+                if alnumStart < 0 { alnumStart = i }
+                if i &+ 1 &- alnumStart >= Self.longTokenLength { return false }
+                i &+= 1
+                continue
+            }
+            if c == C.apostrophe {
+                i &+= 1
+                continue
+            }
+            if c == C.stop { return false }
+            // A dot, as `dotStartsLabel` may read it: after a letter or digit and before a
+            // letter, or before a closing bracket.
+            alnumStart = -1
+            if i &+ 1 < n {
+                let a = base[i &+ 1]
+                if a == 0x29 || a == 0x5D || a == 0x7D { return false }
+                let before = i > 0 ? byteClass[Int(base[i &- 1])] : C.other
+                if (before == C.letter || before == C.digit) && byteClass[Int(a)] == C.letter { return false }
+            }
+            i &+= 1
+        }
+        // A house number may stand with a street word anywhere in the text.
+        return !(needsStreetCheck && hasStreetWord(p, folded: folded))
+    }
+}
