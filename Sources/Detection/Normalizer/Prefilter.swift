@@ -228,29 +228,15 @@ public struct Prefilter: Sendable {
     }
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard usesScreen else {
-            if Self.isASCII(p) { return scan(p, folded: false) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
-                let count = foldText(p, into: out)
-                return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
-            }
+        if Self.isASCII(p) {
+            if usesScreen && screenSaysNothing(p, folded: false) { return false }
+            return scan(p, folded: false)
         }
-        return withScreenReading(p) { text, folded in
-            if screenSaysNothing(padded: text, folded: folded) { return false }
-            return scan(text, folded: folded)
-        }
-    }
-
-    /// Runs `body` on the text as the screen and the exact pass read it: ASCII as is,
-    /// other text folded (`foldText`); either way in a copy followed by zeros, since the
-    /// screen reads whole eight-byte words past a text's end.
-    @inline(__always)
-    func withScreenReading<R>(_ p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ folded: Bool) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count &+ Screen.padding) { out in
-            if Screen.copyIfASCII(p, into: out) { return body(UnsafeBufferPointer(rebasing: out[0..<p.count]), false) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
             let count = foldText(p, into: out)
-            (out.baseAddress! + count).initialize(repeating: 0, count: Screen.padding)
-            return body(UnsafeBufferPointer(rebasing: out[0..<count]), true)
+            let folded = UnsafeBufferPointer(rebasing: out[0..<count])
+            if usesScreen && screenSaysNothing(folded, folded: true) { return false }
+            return scan(folded, folded: true)
         }
     }
 

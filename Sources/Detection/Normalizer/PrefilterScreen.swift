@@ -112,45 +112,11 @@ extension Prefilter {
             Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
 
-        /// Zero bytes the screen may read past a text's end.
-        static let padding = 24
-
-        /// Copies `p` into `out` (room for `p.count + padding`) followed by `padding`
-        /// zeros, and says whether it is all ASCII; stops at the first eight bytes that
-        /// are not (the caller folds the text into `out` instead).
-        static func copyIfASCII(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
-            let n = p.count
-            guard let dst = out.baseAddress.map(UnsafeMutableRawPointer.init) else { return true }
-            guard let src = p.baseAddress.map(UnsafeRawPointer.init) else {
-                dst.initializeMemory(as: UInt8.self, repeating: 0, count: padding)
-                return true
-            }
-            let high: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i &+ 8 <= n {
-                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & high != 0 { return false }
-                dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
-                i &+= 8
-            }
-            // The last bytes, and zeros after them.
-            var w: UInt64 = 0
-            var k = 0
-            while i &+ k < n {
-                w |= UInt64(src.load(fromByteOffset: i &+ k, as: UInt8.self)) << UInt64(8 &* k)
-                k &+= 1
-            }
-            if w & high != 0 { return false }
-            dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
-            dst.storeBytes(of: UInt64(0), toByteOffset: i &+ 8, as: UInt64.self)
-            dst.storeBytes(of: UInt64(0), toByteOffset: i &+ 16, as: UInt64.self)
-            return true
-        }
     }
 
     /// True when the text certainly holds no finding; false leaves it to the exact pass.
-    /// `folded` as for `scan`. `p` must be followed by `Screen.padding` zero bytes.
-    func screenSaysNothing(padded p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    /// `folded` as for `scan`.
+    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
         let s = screen
         let t = tables
         return withExtendedLifetime((s, t)) {
@@ -171,7 +137,13 @@ extension Prefilter {
     /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests).
     func screenSaysNothing(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { p in withScreenReading(p) { screenSaysNothing(padded: $0, folded: $1) } }
+        return text.withUTF8 { p in
+            if Self.isASCII(p) { return screenSaysNothing(p, folded: false) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
+                let count = foldText(p, into: out)
+                return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+            }
+        }
     }
 
     /// Digits (written or spelled) a text may hold and still have no run the exact pass
@@ -229,7 +201,6 @@ extension Prefilter {
         /// A digit or a number word makes a house number possible, and street words worth a look.
         var needsStreetCheck = false
 
-        // Reads past the end land on the zero padding, read as a separator.
         @inline(__always) func isLetter(_ j: Int) -> Bool { byteClass[Int(base[j])] == C.letter }
         @inline(__always) func step(_ state: Int, _ b: UInt8) -> Int {
             let c = Int(cls[Int(b)])
@@ -291,8 +262,18 @@ extension Prefilter {
                 var start = alnumStart >= 0 ? alnumStart : i
                 // Word after word, while one space stands between them (most of a message).
                 while true {
-                    // One eight-byte load gives the word's length (when under eight) and its key.
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // One eight-byte load gives the word's length (when under eight) and its key;
+                    // at the end of the text the last eight bytes, shifted (zeros read as no letters).
+                    let w: UInt64
+                    if i &+ 8 <= n {
+                        w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    } else if n >= 8 {
+                        w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(8 &* (i &+ 8 &- n))
+                    } else {
+                        var t: UInt64 = 0
+                        for k in i..<n { t |= UInt64(base[k]) &<< UInt64(8 &* (k &- i)) }
+                        w = t
+                    }
                     let notLetters = ~Self.letterBits(w, folded: folded) & high
                     let e: Int
                     let mask: UInt64
@@ -309,7 +290,7 @@ extension Prefilter {
                     if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
                         if !wordIsPlain(i, e, &digits, &needsStreetCheck) || digits >= Self.screenDigitLimit { return false }
                     }
-                    guard base[e] == 0x20 && isLetter(e &+ 1) else {
+                    guard e &+ 1 < n && base[e] == 0x20 && isLetter(e &+ 1) else {
                         alnumStart = start
                         i = e
                         break
