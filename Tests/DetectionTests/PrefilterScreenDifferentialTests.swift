@@ -146,6 +146,28 @@ import TestSupport
         Self.check(texts)
     }
 
+    /// Runs of digits and number words with gaps of zero to six characters of every
+    /// kind, words between them, signs and dates: the screen cuts runs where the exact
+    /// pass cuts them, or sooner, never later.
+    @Test func sameDecisionOnRunsOfDigitsAndNumberWords() {
+        var random = SplitMix64(seed: 23)
+        let items = ["1", "22", "333", "4444", "0", "one", "two", "five", "oh", "double", "zero", "nine", "cinco", "drei"]
+        let gaps = ["", " ", "  ", "-", ".", ", ", " - ", "   ", "....", "/", "(", ") ", "'", " x ", " and ", "+", "$", "#",
+                    "\n", ": ", "     ", "......"]
+        var texts: [String] = []
+        for _ in 0..<6000 {
+            var text = random.next() % 3 == 0 ? random.pick(["call ", "it is ", "", "Main St ", "box "]) : ""
+            for k in 0..<random.int(1...6) {
+                if k > 0 { text += random.pick(gaps) }
+                text += random.pick(items)
+            }
+            if random.next() % 3 == 0 { text += random.pick([" now", " street", ".", " pm", "th", "st"]) }
+            texts.append(text)
+        }
+        let turnedAway = Self.check(texts)
+        #expect(turnedAway > 500)
+    }
+
     /// Every labeled text of the corpus and, when present, the peer suites.
     @Test func sameDecisionOnTheCorpus() throws {
         var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)

@@ -146,8 +146,10 @@ extension Prefilter {
         }
     }
 
-    /// Digits (written or spelled) a text may hold and still have no run the exact pass
-    /// counts: its shortest counted run has five (after a "+").
+    /// Digits (written or spelled) a run may hold and still not count in the exact pass:
+    /// its shortest counted run has five (after a "+"). Runs are cut as the exact pass
+    /// cuts them (a gap of more than `maximumDigitGap` characters, a word that is no number
+    /// word), or less often (dates, prices): never longer.
     static let screenDigitLimit = minimumDigitsAfterPlus
 
     /// The letters of eight bytes as their high bits: ASCII letters, and in folded text
@@ -196,8 +198,9 @@ extension Prefilter {
         /// Start of the run of letters and digits being read, for the long-token rule. An
         /// apostrophe does not end it: the exact pass may carry a run across one ("what's").
         var alnumStart = -1
-        /// Digits written and spelled so far: a run needs at least `screenDigitLimit`.
-        var digits = 0
+        /// Digits written and spelled in the run being read, and characters since its last.
+        var runDigits = 0
+        var gap = 0
         /// A digit or a number word makes a house number possible, and street words worth a look.
         var needsStreetCheck = false
 
@@ -208,9 +211,9 @@ extension Prefilter {
         }
 
         /// Whether the exact pass reads the word `p[s..<e]` (its bit set) as plain: its
-        /// walk dies, or ends on no trigger (a number word only adds to `digits`) and goes
-        /// on into no split name.
-        @inline(__always) func wordIsPlain(_ s: Int, _ e: Int, _ digits: inout Int, _ needsStreetCheck: inout Bool) -> Bool {
+        /// walk dies, or ends on no trigger (a number word's digits go to `spelled`) and
+        /// goes on into no split name.
+        @inline(__always) func wordIsPlain(_ s: Int, _ e: Int, _ spelled: inout Int) -> Bool {
             var state = 1
             var j = s
             while j < e && state != 0 {
@@ -220,10 +223,7 @@ extension Prefilter {
             if state == 0 { return true }
             let f = stateFacts[state]
             if f & positive != 0 { return false }
-            if f & Fact.number != 0 {
-                digits &+= Int(f & 0xFF)
-                needsStreetCheck = true
-            }
+            if f & Fact.number != 0 { spelled = Int(f & 0xFF) }
             guard e &+ 1 < n, isLetter(e &+ 1) else { return true }
             let after = base[e]
             if after == 0x27 {
@@ -287,8 +287,19 @@ extension Prefilter {
                     }
                     if e &- start >= Self.longTokenLength { return false }
                     let h = Screen.key(w, mask: mask, shift)
+                    var spelled = 0
                     if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
-                        if !wordIsPlain(i, e, &digits, &needsStreetCheck) || digits >= Self.screenDigitLimit { return false }
+                        if !wordIsPlain(i, e, &spelled) { return false }
+                    }
+                    if spelled == 0 {
+                        runDigits = 0
+                    } else {
+                        // A number word: its digits join the run ("five five five …").
+                        if gap > Self.maximumDigitGap { runDigits = 0 }
+                        runDigits &+= spelled
+                        gap = 0
+                        if runDigits >= Self.screenDigitLimit { return false }
+                        needsStreetCheck = true
                     }
                     guard e &+ 1 < n && base[e] == 0x20 && isLetter(e &+ 1) else {
                         alnumStart = start
@@ -297,17 +308,21 @@ extension Prefilter {
                     }
                     i = e &+ 1
                     start = i
+                    gap = 1
                 }
                 continue
             }
             if c == C.other {
                 alnumStart = -1
+                gap &+= 1
                 i &+= 1
                 continue
             }
             if c == C.digit {
-                digits &+= 1
-                if digits >= Self.screenDigitLimit { return false }
+                if gap > Self.maximumDigitGap { runDigits = 0 }
+                runDigits &+= 1
+                gap = 0
+                if runDigits >= Self.screenDigitLimit { return false }
                 needsStreetCheck = true
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return false }
@@ -315,6 +330,7 @@ extension Prefilter {
                 continue
             }
             if c == C.apostrophe {
+                gap &+= 1
                 i &+= 1
                 continue
             }
@@ -322,6 +338,7 @@ extension Prefilter {
             // A dot, as `dotStartsLabel` may read it: after a letter or digit and before a
             // letter, or before a closing bracket.
             alnumStart = -1
+            gap &+= 1
             if i &+ 1 < n {
                 let a = base[i &+ 1]
                 if a == 0x29 || a == 0x5D || a == 0x7D { return false }
