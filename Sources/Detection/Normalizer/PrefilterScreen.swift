@@ -225,17 +225,26 @@ extension Prefilter {
             if f & positive != 0 { return false }
             if f & Fact.number != 0 { spelled = Int(f & 0xFF) }
             guard e &+ 1 < n, isLetter(e &+ 1) else { return true }
-            let after = base[e]
-            if after == 0x27 {
-                // The exact pass takes the apostrophe into the walk ("what's"): plain only
-                // when the walk dies there.
-                return apostropheClass == 0 || trans[state &* width &+ apostropheClass] == 0
+            var k = e
+            if base[e] == 0x27 {
+                // The exact pass takes the apostrophe and the letters after it into the walk
+                // ("what's"), then goes on across joiners as below ("what's app").
+                guard apostropheClass != 0 else { return true }
+                state = Int(trans[state &* width &+ apostropheClass])
+                k &+= 1
+                while state != 0 && k < n && isLetter(k) {
+                    state = step(state, base[k])
+                    k &+= 1
+                }
+                if state == 0 { return true }
+                if stateFacts[state] & positive != 0 { return false }
+                while k < n && isLetter(k) { k &+= 1 }
+                guard k &+ 1 < n, isLetter(k &+ 1) else { return true }
             }
-            guard WordAutomaton.isJoiner(after) else { return true }
+            guard WordAutomaton.isJoiner(base[k]) else { return true }
             // Across joiners, as the exact pass carries the walk: into the next word while a
             // joinable word may still follow; at most three joiners (so that the exact
             // pass never holds more walks than it may).
-            var k = e
             var crossings = 0
             while true {
                 guard joinableAhead[state] != 0 else { return true }
