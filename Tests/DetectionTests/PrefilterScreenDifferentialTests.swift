@@ -168,6 +168,23 @@ import TestSupport
         #expect(turnedAway > 500)
     }
 
+    /// House numbers (digits standing alone, maybe with one letter) with every
+    /// character the exact pass looks at before and after them, next to street words
+    /// before and after, and numbers that are not house numbers ("$12", "12:30", "3pm").
+    @Test func sameDecisionOnHouseNumbersAndStreetWords() {
+        var texts: [String] = []
+        for before in ["", " ", "(", "\n", ",", "-", "$", "#", "x", "/", ":", "+"] {
+            for after in ["", " ", ",", "\n", ".", ")", "-", "b ", "b", "pm", ":30", "/", "x1", "'"] {
+                for number in ["12", "221", "123456789", "7"] {
+                    let n = before + number + after
+                    texts += ["Main St\(n) ok", "ok\(n) Street", "go to\(n) rue", "Hauptstraße\(n)", "\(n)Calle Mayor",
+                              "box\(n)", "ok\(n) fine", "one\(n) way"]
+                }
+            }
+        }
+        Self.check(texts)
+    }
+
     /// Every labeled text of the corpus and, when present, the peer suites.
     @Test func sameDecisionOnTheCorpus() throws {
         var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)

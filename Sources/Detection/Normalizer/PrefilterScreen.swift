@@ -109,7 +109,7 @@ extension Prefilter {
         /// multiplication.
         @inline(__always)
         static func key(_ first8: UInt64, mask: UInt64, _ shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
         }
 
     }
@@ -162,6 +162,23 @@ extension Prefilter {
         let pastZ = (x &+ 0x0505_0505_0505_0505) & high
         let letters = atLeastA & ~pastZ & ~w
         return folded ? letters | (w & high) : letters
+    }
+
+    /// Whether the digits from `i` (the first of a group) may be a house number as the
+    /// exact pass reads one: one to eight digits (and maybe a letter: "221b") standing
+    /// alone, not glued to a sign, a date, a time or a decimal.
+    @inline(__always)
+    static func isHouseNumber(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let n = p.count
+        var j = i &+ 1
+        while j < n && ASCII.isDigit(p[j]) { j &+= 1 }
+        var e = j
+        if e < n && ASCII.isLetter(p[e]) && (e &+ 1 >= n || !ASCII.isAlnum(p[e &+ 1])) { e &+= 1 }
+        let before = i == 0 ? 0x20 : p[i &- 1]
+        let after: UInt8 = e < n ? p[e] : 0x20
+        return j &- i <= 8 && (before == 0x20 || before == 0x28 || before == 0x0A || before == 0x2C || before == 0x2D)
+            && (after == 0x20 || after == 0x2C || after == 0x0A || after == 0x2E || after == 0x29 || after == 0x2D)
+            && (e >= n || !ASCII.isDigit(after))
     }
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street name:
@@ -332,7 +349,9 @@ extension Prefilter {
                 runDigits &+= 1
                 gap = 0
                 if runDigits >= Self.screenDigitLimit { return false }
-                needsStreetCheck = true
+                if !needsStreetCheck && (i == 0 || !ASCII.isDigit(base[i &- 1])) {
+                    needsStreetCheck = Self.isHouseNumber(p, at: i)
+                }
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return false }
                 i &+= 1
