@@ -122,12 +122,12 @@ extension Prefilter {
         return withExtendedLifetime((s, t)) {
             // Two copies of the pass, one per reading of bytes from 0x80.
             if folded {
-                return screenSaysNothing(p, folded: true, UnsafeBufferPointer(s.foldedClasses),
+                return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses),
                                          UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
                                          t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
                                          UnsafeBufferPointer(t.joinableAhead))
             }
-            return screenSaysNothing(p, folded: false, UnsafeBufferPointer(s.asciiClasses),
+            return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses),
                                      UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
                                      t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
                                      UnsafeBufferPointer(t.joinableAhead))
@@ -199,13 +199,20 @@ extension Prefilter {
         return false
     }
 
-    @inline(__always)
-    private func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, _ byteClass: UnsafeBufferPointer<UInt8>,
+    /// How the pass reads bytes from 0x80, as a type: each reading gets its own copy of
+    /// the pass, with the test folded away.
+    protocol TextReading { static var folded: Bool { get } }
+    enum ASCIIText: TextReading { static var folded: Bool { false } }
+    enum FoldedText: TextReading { static var folded: Bool { true } }
+
+    private func screenSaysNothing<R: TextReading>(_ p: UnsafeBufferPointer<UInt8>, reading: R.Type,
+                                                   _ byteClass: UnsafeBufferPointer<UInt8>,
                                    _ watched: UnsafeBufferPointer<UInt64>, _ shift: UInt64,
                                    _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                                    _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                                    _ joinableAhead: UnsafeBufferPointer<UInt8>) -> Bool {
         typealias C = Screen.ByteClass
+        let folded = R.folded
         let n = p.count
         guard let base = p.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
