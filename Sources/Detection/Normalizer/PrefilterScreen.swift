@@ -30,8 +30,22 @@ extension Prefilter {
         let foldedClasses: UnsafeMutableBufferPointer<UInt8>
         /// How many strings went into `watched` (for the tests and the docs).
         let watchedWords: Int
+        /// The automaton's state after every string of up to eight letters it is alive
+        /// after, by the string's case-folded bytes (`stateKeys`, 0 for an empty slot; the
+        /// slot from the same product as the key): a watched word's state in a probe or two
+        /// of 20 KB, instead of a walk of the automaton's large table letter by letter.
+        /// `ambiguous` where two strings fold alike but lead to different states (the
+        /// screen walks those).
+        let stateKeys: UnsafeMutableBufferPointer<UInt64>
+        let states: UnsafeMutableBufferPointer<UInt16>
+        /// By state: the ASCII letters (bit `letter - "a"`) on which the walk goes on, for
+        /// the first letter after a joiner.
+        let goesOn: UnsafeMutableBufferPointer<UInt32>
 
         static let keyBits = 17
+        static let slotBits = 11
+        static let ambiguous = UInt16.max
+        static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
         enum ByteClass {
             static let other: UInt8 = 0
@@ -60,6 +74,13 @@ extension Prefilter {
                 (ASCII.isLetter(b) || b >= 0x80) && !(b &- 0x41 < 26 && classes[Int(b)] == classes[Int(b | 0x20)])
             }
             var count = 0
+            let slots = 1 << Self.slotBits
+            stateKeys = .allocate(capacity: slots)
+            stateKeys.initialize(repeating: 0)
+            states = .allocate(capacity: slots)
+            states.initialize(repeating: 0)
+            let stateKeys = self.stateKeys, states = self.states
+            var used = 0
             var stack: [(state: Int, bytes: [UInt8])] = [(1, [])]
             let watched = self.watched
             let shift = keyShift
@@ -73,14 +94,40 @@ extension Prefilter {
                     var first8: UInt64 = 0
                     for (k, x) in word.prefix(8).enumerated() { first8 |= UInt64(x) << UInt64(8 * k) }
                     stack.append((next, word))
+                    let mask = UInt64.max &>> UInt64(64 - 8 * min(word.count, 8))
+                    if word.count <= 8 {
+                        let folded = (first8 | 0x2020_2020_2020_2020) & mask
+                        var slot = Int((folded &* Self.multiplier) &>> UInt64(64 - Self.slotBits))
+                        while stateKeys[slot] != 0 && stateKeys[slot] != folded { slot = (slot + 1) & (slots - 1) }
+                        if stateKeys[slot] == 0 {
+                            stateKeys[slot] = folded
+                            states[slot] = UInt16(next)
+                            used += 1
+                            precondition(used < slots * 3 / 4, "too many short strings for the screen's state table")
+                        } else if states[slot] != UInt16(next) {
+                            states[slot] = Self.ambiguous
+                        }
+                    }
                     guard stateFacts[next] != 0 || joinableAhead[next] != 0
                         || (apostropheClass != 0 && transitions[next * width + apostropheClass] != 0) else { continue }
-                    let h = Self.key(first8, mask: UInt64.max &>> UInt64(64 - 8 * min(word.count, 8)), shift)
+                    let h = Self.key(first8, mask: mask, shift)
                     watched[h >> 6] |= 1 << UInt64(h & 63)
                     count += 1
                 }
             }
             watchedWords = count
+            let stateCount = transitions.count / width
+            goesOn = .allocate(capacity: stateCount)
+            for st in 0..<stateCount {
+                var bits: UInt32 = 0
+                for c in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                    // Both cases: the bit is set when either goes on.
+                    for b in [c, c & ~0x20] where classes[Int(b)] != 0 && transitions[st * width + Int(classes[Int(b)])] != 0 {
+                        bits |= 1 << UInt32(c - 0x61)
+                    }
+                }
+                goesOn[st] = bits
+            }
             asciiClasses = .allocate(capacity: 256)
             foldedClasses = .allocate(capacity: 256)
             for b in 0..<256 {
@@ -98,6 +145,9 @@ extension Prefilter {
 
         deinit {
             watched.deallocate()
+            stateKeys.deallocate()
+            states.deallocate()
+            goesOn.deallocate()
             asciiClasses.deallocate()
             foldedClasses.deallocate()
         }
@@ -109,7 +159,7 @@ extension Prefilter {
         /// multiplication.
         @inline(__always)
         static func key(_ first8: UInt64, mask: UInt64, _ shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+            Int(truncatingIfNeeded: (((first8 | 0x2020_2020_2020_2020) & mask) &* multiplier) &>> shift)
         }
 
     }
@@ -122,15 +172,13 @@ extension Prefilter {
         return withExtendedLifetime((s, t)) {
             // Two copies of the pass, one per reading of bytes from 0x80.
             if folded {
-                return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses),
-                                         UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
-                                         t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
-                                         UnsafeBufferPointer(t.joinableAhead))
+                return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses), s,
+                                         UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
             }
-            return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses),
-                                     UnsafeBufferPointer(s.watched), s.keyShift, UnsafeBufferPointer(t.transitions),
-                                     t.width, UnsafeBufferPointer(t.stateFacts), UnsafeBufferPointer(t.classes),
-                                     UnsafeBufferPointer(t.joinableAhead))
+            return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses), s,
+                                     UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
+                                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
         }
     }
 
@@ -206,13 +254,16 @@ extension Prefilter {
     enum FoldedText: TextReading { static var folded: Bool { true } }
 
     private func screenSaysNothing<R: TextReading>(_ p: UnsafeBufferPointer<UInt8>, reading: R.Type,
-                                                   _ byteClass: UnsafeBufferPointer<UInt8>,
-                                   _ watched: UnsafeBufferPointer<UInt64>, _ shift: UInt64,
+                                                   _ byteClass: UnsafeBufferPointer<UInt8>, _ screen: Screen,
                                    _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                                    _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
                                    _ joinableAhead: UnsafeBufferPointer<UInt8>) -> Bool {
         typealias C = Screen.ByteClass
         let folded = R.folded
+        let watched = UnsafeBufferPointer(screen.watched), shift = screen.keyShift
+        let stateKeys = UnsafeBufferPointer(screen.stateKeys), states = UnsafeBufferPointer(screen.states)
+        let goesOn = UnsafeBufferPointer(screen.goesOn)
+        let slotMask = (1 << Screen.slotBits) &- 1
         let n = p.count
         guard let base = p.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
@@ -237,12 +288,36 @@ extension Prefilter {
         /// Whether the exact pass reads the word `p[s..<e]` (its bit set) as plain: its
         /// walk dies, or ends on no trigger (a number word's digits go to `spelled`) and
         /// goes on into no split name.
-        @inline(__always) func wordIsPlain(_ s: Int, _ e: Int, _ spelled: inout Int) -> Bool {
+        @inline(__always) func wordIsPlain(_ s: Int, _ e: Int, folded8: UInt64, product: UInt64,
+                                           _ spelled: inout Int) -> Bool {
             var state = 1
-            var j = s
-            while j < e && state != 0 {
-                state = step(state, base[j])
-                j &+= 1
+            var known = false
+            if e &- s <= 8 {
+                var slot = Int(truncatingIfNeeded: product &>> UInt64(64 - Screen.slotBits))
+                while true {
+                    let k = stateKeys[slot]
+                    if k == folded8 {
+                        let found = states[slot]
+                        if found != Screen.ambiguous {
+                            state = Int(found)
+                            known = true
+                        }
+                        break
+                    }
+                    if k == 0 {
+                        state = 0
+                        known = true
+                        break
+                    }
+                    slot = (slot &+ 1) & slotMask
+                }
+            }
+            if !known {
+                var j = s
+                while j < e && state != 0 {
+                    state = step(state, base[j])
+                    j &+= 1
+                }
             }
             if state == 0 { return true }
             let f = stateFacts[state]
@@ -275,6 +350,11 @@ extension Prefilter {
                 crossings &+= 1
                 if crossings > 3 { return false }
                 k &+= 1
+                // Most walks die on the first letter after the joiner.
+                let first = base[k]
+                if ASCII.isLetter(first) && first < 0x80 && (goesOn[state] >> UInt32((first | 0x20) &- 0x61)) & 1 == 0 {
+                    return true
+                }
                 while k < n && isLetter(k) {
                     if state != 0 { state = step(state, base[k]) }
                     k &+= 1
@@ -319,10 +399,12 @@ extension Prefilter {
                         mask = .max
                     }
                     if e &- start >= Self.longTokenLength { return false }
-                    let h = Screen.key(w, mask: mask, shift)
+                    let folded8 = (w | 0x2020_2020_2020_2020) & mask
+                    let product = folded8 &* Screen.multiplier
+                    let h = Int(truncatingIfNeeded: product &>> shift)
                     var spelled = 0
                     if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
-                        if !wordIsPlain(i, e, &spelled) { return false }
+                        if !wordIsPlain(i, e, folded8: folded8, product: product, &spelled) { return false }
                     }
                     if spelled == 0 {
                         runDigits = 0
