@@ -1,23 +1,29 @@
 /// The prefilter's first screen: one cheap pass over a text that says "certainly
 /// nothing" for the everyday message and leaves every other text to the exact pass
-/// (`Prefilter.scan`), which steps an automaton at every letter (about 47
-/// instructions a byte). Most messages hold no digit, no "@", no dotted name and no
-/// word on which that automaton stays alive, and that much is cheap to see.
+/// (`Prefilter.scan`, about 47 instructions a byte: an automaton stepped at every
+/// letter that may start a lexicon word). Nine messages in ten hold no "@", no dotted
+/// name, no run of five digits and no word the exact pass reads as more than a plain
+/// word, and that is cheaper to see word by word than letter by letter.
 ///
-/// A word (a run of letters as the exact pass reads them) is looked up by a hash of its
-/// first eight case-folded bytes and its length in a bit set of every string on which
-/// the automaton is still alive after the last letter (every prefix of every word it
-/// holds). A word whose bit is clear dies inside itself: the exact pass reads it as a
-/// plain word. A word whose bit is set is walked exactly; it is left to the exact pass
-/// only when it ends on a lexicon word, or when its walk may go on across a joiner or
-/// an apostrophe into a split name ("sk ype", "what's app"), followed as the exact pass
-/// follows it. So the screen says "nothing" only where the exact pass says so too
-/// (`PrefilterScreenDifferentialTests` holds it to that).
+/// A word (a run of letters as the exact pass reads them) is found with one eight-byte
+/// load and looked up by its first eight case-folded bytes, multiplied, in a bit set of
+/// the words the exact pass may read as more than plain: the strings on which its
+/// automaton ends on a lexicon word, or may still go on across a joiner into a split
+/// name ("sk ype") or through an apostrophe ("what's app"). A word whose bit is clear is
+/// plain. A word whose bit is set gets its automaton state (from a small table of the
+/// short strings, else by a walk) and is followed exactly as the exact pass follows it;
+/// it hands the text on when it ends on a trigger, a "live" or noun-only name, or
+/// crosses into a split name. Number words add to the digit runs.
 ///
-/// Left to the exact pass at once: any digit (numbers, dates, house numbers), "@", a
-/// dot between letters or before a closing bracket, a run of letters of the long-token
-/// length. On folded text (`Prefilter.foldText`) bytes from 0x80 read as letters, as
-/// in the exact pass.
+/// Also handed on: "@", a dot between letters or digits and a letter or before a
+/// closing bracket, a run of five digits (written or spelled; the exact pass counts
+/// seven, five after "+") cut where the exact pass cuts runs or sooner, a house number
+/// or number word together with a street-like word anywhere, a letter-and-digit run of
+/// the long-token length. On folded text (`Prefilter.foldText`) bytes from 0x80 read as
+/// letters, as in the exact pass.
+///
+/// So the screen says "nothing" only where the exact pass says so too
+/// (`PrefilterScreenDifferentialTests` holds it to that on random and listed texts).
 extension Prefilter {
     final class Screen: @unchecked Sendable {
         /// Bit set of `key(...)` of every word the exact pass may read as more than a plain
