@@ -40,6 +40,10 @@ public struct Prefilter: Sendable {
     /// False only in tests, which check that stepping a word's lone walk in a register
     /// changes no decision.
     let stepsLoneWalkInline: Bool
+    /// The first screen (`PrefilterScreen.swift`), and whether it runs (false only in
+    /// tests, which hold it to the exact pass).
+    let screen: Screen
+    let usesScreen: Bool
 
     /// Everything the main pass reads, laid out once in memory that lives as long as
     /// the prefilter, small enough to stay in the nearest caches: 16-bit transitions,
@@ -124,8 +128,9 @@ public struct Prefilter: Sendable {
         self.init(lexicon: lexicon, stepsLoneWalkInline: true)
     }
 
-    init(lexicon: Lexicon, stepsLoneWalkInline: Bool) {
+    init(lexicon: Lexicon, stepsLoneWalkInline: Bool, usesScreen: Bool = true) {
         self.stepsLoneWalkInline = stepsLoneWalkInline
+        self.usesScreen = usesScreen
         streetWords = lexicon.streetWords
         streetStarts = WordStarts(lexicon.streetWords)
         channelNouns = lexicon.channelNouns
@@ -205,6 +210,9 @@ public struct Prefilter: Sendable {
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
                           bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
+        screen = Screen(transitions: UnsafeBufferPointer(tables.transitions), width: tables.width,
+                        classes: UnsafeBufferPointer(tables.classes), stateFacts: UnsafeBufferPointer(tables.stateFacts),
+                        joinableAhead: UnsafeBufferPointer(tables.joinableAhead))
     }
 
     @inline(__always)
@@ -220,10 +228,15 @@ public struct Prefilter: Sendable {
     }
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if Self.isASCII(p) { return scan(p, folded: false) }
+        if Self.isASCII(p) {
+            if usesScreen && screenSaysNothing(p, folded: false) { return false }
+            return scan(p, folded: false)
+        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
             let count = foldText(p, into: out)
-            return scan(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+            let folded = UnsafeBufferPointer(rebasing: out[0..<count])
+            if usesScreen && screenSaysNothing(folded, folded: true) { return false }
+            return scan(folded, folded: true)
         }
     }
 
@@ -251,7 +264,7 @@ public struct Prefilter: Sendable {
     /// space per cluster.
     /// Writes into `out` (room for `p.count` bytes: no scalar yields more than one)
     /// and returns the length written.
-    private func foldText(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    func foldText(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let n = p.count
         var i = 0
         var o = 0
@@ -780,7 +793,7 @@ public struct Prefilter: Sendable {
     /// Whether the word `p[s..<e]` is a street or PO-box word, or ends like a one-word
     /// street name.
     @inline(__always)
-    private func isStreetWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    func isStreetWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         if e - s >= 4 {
             let h = Self.tailHash(p[e - 3], p[e - 2], p[e - 1])
             if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
