@@ -129,7 +129,11 @@ extension Store {
             try pairRooms.insert()
         }
         var roomContracts = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_room_contracts (room_id, contract_id) VALUES (?, ?)")
+        var last: (room: String, contract: String)?
         for e in rows.roomContracts {
+            // A contract's events mostly name one room: its pair goes in once (in this order, repeats are neighbours).
+            if let l = last, l.room == e.value.roomID, l.contract == e.key.contractID { continue }
+            last = (e.value.roomID, e.key.contractID)
             roomContracts.bind(e.value.roomID); roomContracts.bind(e.key.contractID)
             try roomContracts.insert()
         }
