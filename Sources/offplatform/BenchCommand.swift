@@ -29,6 +29,7 @@ struct BenchCommand: ParsableCommand {
               offplatform bench --size 200MB --files 4          # a quick look
               offplatform bench --data /data/exports/night --json
               offplatform bench --data /data/exports/night --only detector --repeat 5   # tuning the detector
+              offplatform bench --only nights --nights 12 --night-size 150MB   # do runs slow down as nights pile up?
               make bench                                        # release build, 2 GB in 4 files (docs/BENCHMARKS.md)
             """)
 
@@ -54,10 +55,16 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Message text given to the detector alone (taken evenly from the files).", valueName: "size"))
     var detectorSample: String = "100MB"
 
-    @Option(help: ArgumentHelp("Measure only this stage: \"detector\" (the detector alone on the export's message texts, no parsing, decompression or analyze runs; for tuning it).", valueName: "stage"))
+    @Option(help: ArgumentHelp("Measure only this stage: \"detector\" (the detector alone on the export's message texts, no parsing, decompression or analyze runs; for tuning it), or \"nights\" (--nights nights analyzed one after another into one database, each night's time: whether runs slow down as nights accumulate; --data is then a folder of night folders).", valueName: "stage"))
     var only: Stage?
 
-    enum Stage: String, ExpressibleByArgument { case detector }
+    enum Stage: String, ExpressibleByArgument { case detector, nights }
+
+    @Option(help: ArgumentHelp("With --only nights: how many nights to analyze one after another.", valueName: "n"))
+    var nights = 12
+
+    @Option(help: ArgumentHelp("With --only nights: the uncompressed size of each generated night.", valueName: "size"))
+    var nightSize = "150MB"
 
     @Flag(help: "Print every figure as one JSON object instead of the table.")
     var json = false
@@ -70,6 +77,8 @@ struct BenchCommand: ParsableCommand {
         guard files >= 1 else { throw ValidationError("--files must be at least 1") }
         _ = try GenerateCommand.parseSize(size)
         _ = try GenerateCommand.parseSize(detectorSample)
+        _ = try GenerateCommand.parseSize(nightSize)
+        guard nights >= 2 else { throw ValidationError("--nights must be at least 2") }
         _ = try jobs()
     }
 
@@ -89,6 +98,11 @@ struct BenchCommand: ParsableCommand {
         do {
             if only == .detector {
                 print(try measureDetectorOnly())
+                return
+            }
+            if only == .nights {
+                let report = try measureNights()
+                print(json ? try report.json() : report.table())
                 return
             }
             let report = try measure()

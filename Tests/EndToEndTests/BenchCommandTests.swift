@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -206,12 +207,41 @@ import TestSupport
         #expect(table.stdout.contains("MB/s per core"))
     }
 
+    /// `--only nights`: each night analyzed one after another into one database (kept with --keep), its time kept.
+    @Test func onlyNightsAnalyzesTheNightsIntoOneDatabase() throws {
+        let dir = TemporaryDirectory("bench-nights")
+        for n in 1...3 {
+            let g = try runOffplatform(["generate", "--out", dir.file("nights/night-\(n)").path, "--messages", "1500", "--files", "1",
+                                        "--days", "1", "--start", "2026-10-0\(n)", "--seed", "\(n)"])
+            #expect(g.status == 0, "\(g.stderr)")
+        }
+        let r = try runOffplatform(["bench", "--only", "nights", "--data", dir.file("nights").path, "--json", "--keep"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let nights = try #require(report["nights"] as? [[String: Any]])
+        #expect(nights.map { ($0["directory"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["night-1", "night-2", "night-3"])
+        let seconds = try nights.map { try Self.number($0, "seconds") }
+        #expect(seconds.allSatisfy { $0 > 0 })
+        #expect(try nights.allSatisfy { try Self.number($0, "uncompressed_bytes") > 0 && Self.number($0, "exit_code") == 0 })
+        #expect(abs(try Self.number(report, "last_over_first") - seconds[2] / seconds[0]) < 1e-9)
+        let kept = try #require(report["kept_database"] as? String)
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: kept).deletingLastPathComponent().path) }
+        let (runs, files) = try DatabaseQueue(path: kept).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM input_files WHERE status = 'analyzed'"))
+        }
+        #expect(runs == 3 && files == 3, "one database holds the three nights")
+        let one = try runOffplatform(["bench", "--only", "nights", "--data", dir.file("nights/night-1").path])
+        #expect(one.status == 1, "a folder without night folders is refused: \(one.stderr)")
+    }
+
     @Test func onlyAnUnknownStageIsRejected() throws {
         let r = try runOffplatform(["bench", "--data", Self.run.export.path, "--only", "parsing"])
         #expect(r.status == 64, "\(r.stderr)")
     }
 
-    @Test(arguments: [["--jobs-list", "0"], ["--jobs-list", "1,x"], ["--repeat", "0"], ["--size", "lots"]])
+    @Test(arguments: [["--jobs-list", "0"], ["--jobs-list", "1,x"], ["--repeat", "0"], ["--size", "lots"], ["--nights", "1"],
+                      ["--night-size", "lots"]])
     func badArgumentsAreRejected(_ args: [String]) throws {
         let r = try runOffplatform(["bench", "--data", "/nonexistent"] + args)
         #expect(r.status == 64, "\(r.stderr)")
