@@ -238,12 +238,7 @@ struct BenchCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw BenchFailure("\(directory): no *.jsonl or *.jsonl.gz files") }
         let t = try measureDetector(inputs)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(t), as: UTF8.self)
-        }
+        if json { return try BenchReport.json(t) }
         return "detector alone (\(BenchReport.grouped(t.texts)) texts, \(BenchReport.mb(t.textBytes))), best of \(`repeat`): "
             + String(format: "%.3f s, %.1f MB/s per core (target 300), CPU %.3f s, ", t.seconds, t.mbPerSecondPerCore, t.cpuSeconds)
             + "\(BenchReport.grouped(Int(t.textsPerSecond))) texts/s, \(t.findings) findings; "

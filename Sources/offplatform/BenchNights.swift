@@ -28,12 +28,7 @@ struct NightsReport: Codable {
     var lastOverSecond: Double
     var keptDatabase: String?
 
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func json() throws -> String { try BenchReport.json(self) }
 
     func table() -> String {
         var lines = ["offplatform bench --only nights, \(date)", "command: \(command)",

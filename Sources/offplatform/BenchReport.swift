@@ -109,11 +109,14 @@ struct BenchReport: Codable {
         max(machine.loadAverageBefore, machine.loadAverageAfter - Double(analyze.map(\.jobs).max() ?? 1)) > Double(machine.cores) / 2
     }
 
-    func json() throws -> String {
+    func json() throws -> String { try Self.json(self) }
+
+    /// Any of the bench's figures as JSON: snake-case keys, sorted, indented.
+    static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// The table printed on standard output (and pasted into docs/BENCHMARKS.md).
