@@ -24,11 +24,11 @@ extension Store {
                     OR EXISTS (SELECT 1 FROM ledger_offers)
                 """) == true else { return .rollback }
             try db.execute(sql: """
-                CREATE TEMP TABLE wanted_rooms (room_id TEXT PRIMARY KEY) WITHOUT ROWID;
+                CREATE TEMP TABLE wanted_rooms (room_id TEXT PRIMARY KEY, asked INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TEMP TABLE wanted_pairs (client_id TEXT, freelancer_id TEXT, PRIMARY KEY (client_id, freelancer_id)) WITHOUT ROWID;
                 CREATE TEMP TABLE wanted_contracts (contract_id TEXT PRIMARY KEY) WITHOUT ROWID;
                 """)
-            var add = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_rooms (room_id) VALUES (?)")
+            var add = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_rooms (room_id, asked) VALUES (?, 1)")
             for i in ByteOrder.indices(rooms.count, key: { rooms[$0] }) {
                 add.bind(rooms[Int(i)])
                 try add.insert()
@@ -45,8 +45,8 @@ extension Store {
                 try addPair.insert()
             }
             try db.execute(sql: """
-                INSERT OR IGNORE INTO temp.wanted_rooms (room_id)
-                    SELECT room_id FROM ledger_pair_rooms WHERE (client_id, freelancer_id) IN (SELECT client_id, freelancer_id FROM temp.wanted_pairs);
+                INSERT OR IGNORE INTO temp.wanted_rooms (room_id, asked)
+                    SELECT room_id, 0 FROM ledger_pair_rooms WHERE (client_id, freelancer_id) IN (SELECT client_id, freelancer_id FROM temp.wanted_pairs);
                 INSERT OR IGNORE INTO temp.wanted_contracts (contract_id)
                     SELECT contract_id FROM ledger_room_contracts WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms);
                 """)
@@ -56,9 +56,11 @@ extension Store {
                 addContract.bind(contracts[Int(i)])
                 try addContract.insert()
             }
-            d = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)",
-                                    events: "ledger_contract_events WHERE contract_id IN (SELECT contract_id FROM temp.wanted_contracts)",
-                                    offers: "ledger_offers WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms)")
+            // The asked rooms' records are in `own` already: only those of their pairs' other rooms are read now.
+            d = own
+            d.merge(try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id) WHERE asked = 0",
+                                        events: "ledger_contract_events WHERE contract_id IN (SELECT contract_id FROM temp.wanted_contracts)",
+                                        offers: "ledger_offers WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms)"))
             // Read only: nothing of this transaction is kept (the temporary tables go with it).
             return .rollback
         }
