@@ -260,14 +260,13 @@ public struct SettledFacts: Sendable, Codable {
     }
 }
 
-/// Everything a run writes: counters, judged findings, calls, ledger updates.
+/// What a run writes once its findings are judged: counters and judged findings. (Its calls and ledger
+/// updates are known before judging, in `SettledFacts`, and are written while it judges.)
 public struct RunFacts: Sendable {
     public var messageCounts: [MessageCountKey: MessageCount] = [:]
     /// One fact per key.
     public var roomFacts: [RoomFact] = []
     public var findings: [JudgedFinding] = []
-    public var calls: [CallFact] = []
-    public var ledger = LedgerDelta()
 
     public init() {}
 
@@ -292,8 +291,6 @@ extension SettledFacts {
         var out = RunFacts()
         swap(&out.messageCounts, &messageCounts)
         swap(&out.roomFacts, &roomFacts)
-        out.calls = calls
-        out.ledger = self.ledger
         var sorted: [PendingMessage] = []
         swap(&sorted, &pendingMessages)
         sorted.sort { ($0.file, $0.messageID) < ($1.file, $1.messageID) }

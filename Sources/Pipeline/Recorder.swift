@@ -14,30 +14,17 @@ struct Recorder {
     let reportsDirectory: String
 
     /// `ledger`: everything known about rooms — earlier nights updated with this run's records.
+    ///
+    /// With more than one job, the run's transaction opens on a thread of its own before judging: what is known
+    /// already (the files, the calls, the ledger's updates put in key order) goes in while the findings are
+    /// judged on the others, and the judged facts follow. With one job, the same steps one after the other.
     func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
                 settled: consuming SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
-        let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        var facts = (consume settled).finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
-        HeapTuning.returnFreedMemory()
-        timings.mark("judge")
-        // The ledger's rows are put in key order on a second thread while this one inserts the facts (after
-        // judging, not beside it: together they made the peak of memory). The delta goes once they are made.
-        // Then the room keys for the running totals, on the same thread (one after the other, so their working
-        // memory never adds up; the facts are shared, not copied: neither side changes them).
-        var prepared: Background<(LedgerRows, RunRoomKeys)>?
-        if jobs > 1 {
-            let delta = Handoff(facts.ledger)
-            facts.ledger = LedgerDelta()
-            prepared = Background { [facts] in
-                let rows = LedgerRows(delta.take())
-                return (rows, RunRoomKeys(facts))
-            }
-        }
-
+        let log: MessageLog = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let timings = StageTimings(log: log)
         var summary = RunSummary(files: files, linesRead: 0, blankLines: 0, recordsByType: recordsByType, rejectedByReason: [:],
-                                 messages: messages, duplicateMessages: duplicateMessages,
-                                 findingsByVerdict: Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) }),
+                                 messages: messages, duplicateMessages: duplicateMessages, findingsByVerdict: [:],
                                  bytesRead: files.reduce(0) { $0 + $1.bytes }, uncompressedBytes: files.reduce(0) { $0 + $1.uncompressedBytes },
                                  wallSeconds: 0, policyLabel: policy.label, databasePath: store.path, reportsDirectory: reportsDirectory)
         for f in files {
@@ -46,34 +33,75 @@ struct Recorder {
             if f.status == .failed, f.lines > 0 { summary.rejectedByReason["file_failed", default: 0] += f.lines }
             for r in f.rejections { summary.rejectedByReason[r.reason, default: 0] += 1 }
         }
-        summary.wallSeconds = clock.secondsElapsed
+        let counted = summary
+        let provisional = runRecord(mode: mode, inputs: inputs, jobs: jobs, started: started, summary: counted)
 
-        var tables: [ReportTable] = []
-        let run = RunRecord(mode: mode, startedAt: started, finishedAt: .now, wallSeconds: summary.wallSeconds,
-                            inputs: inputs, linesRead: summary.linesRead, blankLines: summary.blankLines,
-                            recordsByType: summary.recordsByType, rejectedByReason: summary.rejectedByReason,
-                            duplicateMessages: summary.duplicateMessages, messages: summary.messages,
-                            findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
-                            policyName: policy.name, policyHash: policy.contentHash, toolVersion: ToolVersion.current,
-                            jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
-        let order = ReportOrder(policy: policy)
-        try store.record(run: run, files: files, facts: facts, callWindowSeconds: callWindowSeconds,
-                         ledger: prepared.map { p in { p.wait().0 } },
-                         roomKeys: prepared.map { p in { p.wait().1 } },
-                         mark: timings.mark) { db in
-            FaultInjection.point("inside-run-transaction")
-            let inputs = try Store.reportInputs(db)
-            timings.mark("report queries")
-            tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
-                                                       rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
-            try Store.replaceReports(tables, db)
-            timings.mark("report tables")
+        // The calls and the ledger's updates are written before judging; the delta goes once its rows are made.
+        let calls = settled.calls
+        settled.calls = []
+        let delta = Handoff(settled.ledger)
+        settled.ledger = LedgerDelta()
+        let pending = Handoff(settled)
+        let judgeOnce = { @Sendable [policy] () -> Store.JudgedRun in
+            let facts = pending.take().finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
+            HeapTuning.returnFreedMemory()
+            timings.mark("judge")
+            var judged = counted
+            judged.findingsByVerdict = Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) })
+            judged.wallSeconds = clock.secondsElapsed
+            let run = runRecord(mode: mode, inputs: inputs, jobs: jobs, started: started, summary: judged)
+            // With more than one job, the room keys for the running totals are made on another thread while the
+            // facts go in (the facts are shared, not copied: neither side changes them).
+            guard jobs > 1 else { return Store.JudgedRun(run: run, facts: facts) }
+            let keys = Background { RunRoomKeys(facts) }
+            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys.wait() })
         }
-        timings.mark("commit")
-        try ReportTable.writeCSV(tables, to: URL(fileURLWithPath: reportsDirectory))
+        let order = ReportOrder(policy: policy)
+        let write = { @Sendable [store, callWindowSeconds] (judged: () -> Store.JudgedRun, mark: @escaping (String) -> Void)
+                        throws -> (run: RunRecord, tables: [ReportTable]) in
+            var run = provisional
+            var tables: [ReportTable] = []
+            try store.record(files: files, calls: calls, ledger: { LedgerRows(delta.take()) },
+                             judged: { let j = judged(); run = j.run; return j }, provisional: provisional,
+                             callWindowSeconds: callWindowSeconds, mark: mark) { db in
+                FaultInjection.point("inside-run-transaction")
+                let inputs = try Store.reportInputs(db)
+                mark("report queries")
+                tables = ReportBuilder(order: order).build(messagesByGroup: inputs.messagesByGroup, messagesByDay: inputs.messagesByDay,
+                                                           rooms: inputs.rooms, findings: inputs.findings, calls: inputs.calls)
+                try Store.replaceReports(tables, db)
+                mark("report tables")
+            }
+            mark("commit")
+            return (run, tables)
+        }
+
+        let written: (run: RunRecord, tables: [ReportTable])
+        if jobs > 1 {
+            let judged = Handoff<Store.JudgedRun>.Awaited()
+            let writerTimings = StageTimings(log: log)
+            let writer = Background { Result { try write({ judged.wait() }, writerTimings.mark) } }
+            judged.fulfil(judgeOnce())
+            written = try writer.wait().get()
+            timings.mark("writes, on their own thread (timed there)")
+        } else {
+            written = try write(judgeOnce, timings.mark)
+        }
+        try ReportTable.writeCSV(written.tables, to: URL(fileURLWithPath: reportsDirectory))
         timings.mark("CSV files")
+        summary.findingsByVerdict = written.run.findingsByVerdict
         summary.wallSeconds = clock.secondsElapsed
         return summary
+    }
+
+    private func runRecord(mode: RunRecord.Mode, inputs: [String], jobs: Int, started: Timestamp, summary: RunSummary) -> RunRecord {
+        RunRecord(mode: mode, startedAt: started, finishedAt: .now, wallSeconds: summary.wallSeconds,
+                  inputs: inputs, linesRead: summary.linesRead, blankLines: summary.blankLines,
+                  recordsByType: summary.recordsByType, rejectedByReason: summary.rejectedByReason,
+                  duplicateMessages: summary.duplicateMessages, messages: summary.messages,
+                  findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
+                  policyName: policy.name, policyHash: policy.contentHash, toolVersion: ToolVersion.current,
+                  jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
     }
 }
 
@@ -106,5 +134,23 @@ final class Handoff<Value: Sendable>: @unchecked Sendable {
     func take() -> Value {
         defer { value = nil }
         return value!
+    }
+
+    /// A value one thread waits for until another hands it over (once).
+    final class Awaited: @unchecked Sendable {
+        private var value: Value?
+        private let ready = DispatchSemaphore(value: 0)
+
+        func fulfil(_ value: Value) {
+            self.value = value
+            ready.signal()
+        }
+
+        /// Takes the value (waiting for it): the waiter holds the only reference from then on.
+        func wait() -> Value {
+            ready.wait()
+            defer { value = nil }
+            return value!
+        }
     }
 }

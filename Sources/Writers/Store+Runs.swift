@@ -13,39 +13,60 @@ extension Store {
         }
     }
 
+    /// What a run writes once its findings are judged.
+    public struct JudgedRun: Sendable {
+        public var run: RunRecord
+        public var facts: RunFacts
+        /// The room keys of `facts` for the running totals, when made beside the inserts (made here when nil).
+        public var roomKeys: (@Sendable () -> RunRoomKeys)?
+
+        public init(run: RunRecord, facts: RunFacts, roomKeys: (@Sendable () -> RunRoomKeys)? = nil) {
+            self.run = run
+            self.facts = facts
+            self.roomKeys = roomKeys
+        }
+    }
+
     /// Writes a whole run in one transaction: the run, its files, the facts of
     /// the files it analyzed (replacing those of files re-analyzed with
     /// `--force`), the ledger updates, the running totals, call outcomes (with `callWindowSeconds`) and repeat
     /// offenders, and the rebuilt report tables.
     /// Returns the run id.
     ///
-    /// `facts` refer to files by their index in `files`. `ledger`: gives `facts.ledger` prepared for storing,
-    /// asked for once the facts are in (prepared here when not given); `roomKeys` likewise gives the room keys
-    /// of `facts` for the running totals. `mark` is told when each part is
-    /// written (for stage timings).
+    /// What is known before judging goes in first — the files, the calls (`calls`: the run's, their phases
+    /// already known) and the ledger (`ledger` gives the run's ledger updates prepared for storing) — and
+    /// only then is `judged` asked for the rest, so a caller can judge on other threads while this one writes.
+    /// The run's row goes in first too, as `judged` will describe it, and is brought up to date from it.
+    /// Facts refer to files by their index in `files`. `mark` is told when each part is written (for stage
+    /// timings).
     @discardableResult
-    public func record(run: RunRecord, files: [InputFileRecord], facts: RunFacts, callWindowSeconds: Int64,
-                       ledger: (() -> LedgerRows)? = nil, roomKeys: (() -> RunRoomKeys)? = nil,
+    public func record(files: [InputFileRecord], calls: [CallFact], ledger: () -> LedgerRows,
+                       judged: () throws -> JudgedRun, provisional: RunRecord, callWindowSeconds: Int64,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
-            let runID = try insertRun(run, db)
+            let runID = try insertRun(provisional, db)
             var fileIDs: [Int64] = []
             var touchedSenders = Set<String>()
             for f in files {
                 if f.status == .analyzed { touchedSenders.formUnion(try retireAnalyzed(contentHash: f.contentHash, db)) }
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
-            try insertFacts(facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
-            try noteCallsAffected(byFiles: zip(files, fileIDs).filter { $0.0.status == .analyzed }.map(\.1), db)
-            try updateCallOutcomes(windowSeconds: callWindowSeconds, db)
-            mark("call outcomes")
-            let rows = ledger?() ?? LedgerRows(facts.ledger)
+            try insertCalls(calls, fileIDs: fileIDs, db)
+            mark("insert calls")
+            let rows = ledger()
             mark("ledger rows in key order")
             try saveLedger(rows, db)
             mark("insert ledger")
-            let keys = roomKeys?() ?? RunRoomKeys(facts)
+            let j = try judged()
+            mark("waiting for judging")
+            try updateRun(j.run, id: runID, db)
+            try insertFacts(j.facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
+            try noteCallsAffected(byFiles: zip(files, fileIDs).filter { $0.0.status == .analyzed }.map(\.1), db)
+            try updateCallOutcomes(windowSeconds: callWindowSeconds, db)
+            mark("call outcomes")
+            let keys = j.roomKeys?() ?? RunRoomKeys(j.facts)
             mark("running totals: room keys of the run")
-            try addTotals(facts, roomKeys: keys, touchedSenders: touchedSenders, db, mark: mark)
+            try addTotals(j.facts, roomKeys: keys, touchedSenders: touchedSenders, db, mark: mark)
             mark("repeat offenders")
             try reports(db)
             return .commit
@@ -53,17 +74,30 @@ extension Store {
         return try queue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM runs")! }
     }
 
+    /// The columns of a run's row a run describes (the file counters are counted as its files go in).
+    private static let runColumns = ["mode", "started_at", "finished_at", "wall_seconds", "inputs", "lines_read", "blank_lines",
+                                     "records", "records_by_type", "lines_rejected", "rejected_by_reason", "duplicate_messages",
+                                     "messages", "findings_by_verdict", "uncompressed_bytes", "policy", "policy_hash",
+                                     "tool_version", "jobs", "exit_status"]
+
+    private static func runValues(_ r: RunRecord) -> StatementArguments {
+        [r.mode.rawValue, r.startedAt.rfc3339, r.finishedAt.rfc3339, r.wallSeconds, Self.json(r.inputs),
+         r.linesRead, r.blankLines, r.records, Self.json(r.recordsByType), r.linesRejected,
+         Self.json(r.rejectedByReason), r.duplicateMessages, r.messages, Self.json(r.findingsByVerdict),
+         r.uncompressedBytes, r.policyName, r.policyHash, r.toolVersion, r.jobs, Int(r.exitStatus)]
+    }
+
     func insertRun(_ r: RunRecord, _ db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO runs (mode, started_at, finished_at, wall_seconds, inputs, files_analyzed, files_skipped, files_failed,
-                lines_read, blank_lines, records, records_by_type, lines_rejected, rejected_by_reason, duplicate_messages,
-                messages, findings_by_verdict, uncompressed_bytes, policy, policy_hash, tool_version, jobs, exit_status)
-            VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [r.mode.rawValue, r.startedAt.rfc3339, r.finishedAt.rfc3339, r.wallSeconds, Self.json(r.inputs),
-                             r.linesRead, r.blankLines, r.records, Self.json(r.recordsByType), r.linesRejected,
-                             Self.json(r.rejectedByReason), r.duplicateMessages, r.messages, Self.json(r.findingsByVerdict),
-                             r.uncompressedBytes, r.policyName, r.policyHash, r.toolVersion, r.jobs, Int(r.exitStatus)])
+        let columns = Self.runColumns + ["files_analyzed", "files_skipped", "files_failed"]
+        let values = Array(repeating: "?", count: Self.runColumns.count) + ["0", "0", "0"]
+        try db.execute(sql: "INSERT INTO runs (\(columns.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))",
+                       arguments: Self.runValues(r))
         return db.lastInsertedRowID
+    }
+
+    func updateRun(_ r: RunRecord, id: Int64, _ db: Database) throws {
+        let assignments = Self.runColumns.map { "\($0) = ?" }.joined(separator: ", ")
+        try db.execute(sql: "UPDATE runs SET \(assignments) WHERE id = ?", arguments: Self.runValues(r) + [id])
     }
 
     /// An earlier analysis of the same content is superseded: its facts go (and leave the running totals), its
@@ -147,13 +181,15 @@ extension Store {
             try findings.insert()
         }
         mark("insert findings")
+    }
+
+    func insertCalls(_ callList: [CallFact], fileIDs: [Int64], _ db: Database) throws {
         var calls = try BulkInsert(db, """
             INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
                 ended_at, ended_at_ns, epoch, phase, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // In call id order (the id index takes them in sequence); a call's rows keep their order, so its first
         // stored row, the one the reports count, is the same.
-        let callList = facts.calls
         for i in ByteOrder.indices(callList.count, key: { callList[$0].callID }, tie: { $0 < $1 }) {
             let c = callList[Int(i)]
             calls.bind(fileIDs[Int(c.file)]); calls.bind(c.callID); calls.bind(c.roomID); calls.bind(c.initiatorID)
@@ -163,7 +199,6 @@ extension Store {
             calls.bind(c.phase.stage?.rawValue)
             try calls.insert()
         }
-        mark("insert calls")
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

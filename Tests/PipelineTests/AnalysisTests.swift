@@ -152,10 +152,21 @@ import TestSupport
     @Test func jobsDoNotChangeResults() throws {
         let w = Workspace()
         for i in 0..<5 { try w.dir.write("in/\(i).jsonl", Story.lines(rooms: 30).enumerated().filter { $0.offset % 5 == i }.map(\.element).joined(separator: "\n")) }
-        try w.analyze([w.dir.file("in").path], jobs: 1, db: w.dir.file("one.sqlite").path, reports: w.dir.file("one").path)
-        try w.analyze([w.dir.file("in").path], jobs: 4, db: w.dir.file("four.sqlite").path, reports: w.dir.file("four").path)
+        let one = try w.analyze([w.dir.file("in").path], jobs: 1, db: w.dir.file("one.sqlite").path, reports: w.dir.file("one").path)
+        let four = try w.analyze([w.dir.file("in").path], jobs: 4, db: w.dir.file("four.sqlite").path, reports: w.dir.file("four").path)
         #expect(try w.csvReports(w.dir.file("one").path) == w.csvReports(w.dir.file("four").path))
         #expect(try w.findings(w.dir.file("one.sqlite").path) == w.findings(w.dir.file("four.sqlite").path))
+        // With more than one job the run's transaction opens before judging (calls and ledger first), the run's
+        // row goes in before its findings are counted and is brought up to date: every table ends the same.
+        let tables = try w.tableRows(w.dir.file("one.sqlite").path)
+        #expect(tables == (try w.tableRows(w.dir.file("four.sqlite").path)))
+        #expect(["calls", "ledger_rooms", "ledger_contract_events", "call_outcomes", "runs"].allSatisfy { !(tables[$0] ?? []).isEmpty })
+        for (summary, path) in [(one, "one.sqlite"), (four, "four.sqlite")] {
+            #expect(!summary.findingsByVerdict.isEmpty)
+            let stored: String? = try w.scalar("SELECT findings_by_verdict FROM runs", w.dir.file(path).path)
+            let counts = try JSONDecoder().decode([String: Int].self, from: Data((stored ?? "").utf8))
+            #expect(counts == summary.findingsByVerdict, "the run's row counts its judged findings")
+        }
     }
 
     @Test func nothingToReadIsSaidSo() throws {

@@ -83,6 +83,28 @@ struct Workspace {
         }
     }
 
+    /// Every row of every table the runs write, in a stable order, without the run's times, wall clock, jobs
+    /// and row ids.
+    func tableRows(_ db: String? = nil) throws -> [String: [String]] {
+        let q = try DatabaseQueue(path: db ?? self.db)
+        return try q.read { db in
+            var out: [String: [String]] = [:]
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                """)
+            let skipped: Set<String> = ["id", "run_id", "input_file_id", "started_at", "finished_at", "wall_seconds", "jobs"]
+            for table in tables {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+                    .filter { !skipped.contains($0) }
+                let list = columns.joined(separator: ", ")
+                out[table] = try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table) ORDER BY \(list)").map { r in
+                    (0..<r.count).map { "\(r[$0] as DatabaseValue)" }.joined(separator: "|")
+                }
+            }
+            return out
+        }
+    }
+
     func scalar<T: DatabaseValueConvertible>(_ sql: String, _ db: String? = nil) throws -> T? {
         let q = try DatabaseQueue(path: db ?? self.db)
         return try q.read { try T.fetchOne($0, sql: sql) }
