@@ -72,12 +72,22 @@ enum Settler {
         }
         var everything = known
         everything.update(with: h.ledger)
-        let ledger = RoomLedger(everything)
-        timings.mark("settle: offered channels, ledger")
+        timings.mark("settle: offered channels")
 
-        // 3. Messages grouped by room, in place (a bucket permutation: no second array of the night's size).
-        let start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
-        timings.mark("settle: grouping by room")
+        // 3. Messages grouped by room, in place (a bucket permutation: no second array of the night's size). With
+        // more than one job, the room ledger is built meanwhile on a thread of its own: neither needs the other.
+        let start: [Int]
+        let ledger: RoomLedger
+        if jobs > 1 {
+            let building = Background { [everything] in RoomLedger(everything) }
+            start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
+            ledger = building.wait()
+        } else {
+            ledger = RoomLedger(everything)
+            timings.mark("settle: room ledger")
+            start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
+        }
+        timings.mark(jobs > 1 ? "settle: grouping by room, room ledger beside" : "settle: grouping by room")
 
         // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
