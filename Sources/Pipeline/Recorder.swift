@@ -16,8 +16,8 @@ struct Recorder {
     /// `ledger`: everything known about rooms — earlier nights updated with this run's records.
     ///
     /// With more than one job, the run's transaction opens on a thread of its own before judging: what is known
-    /// already (the files, the calls, the ledger's updates put in key order) goes in while the findings are
-    /// judged on the others, and the judged facts follow. With one job, the same steps one after the other.
+    /// already (the files, the calls, the ledger's updates, put in key order on a third thread) goes in while
+    /// the findings are judged, and the judged facts follow. With one job, the same steps one after the other.
     func record(mode: RunRecord.Mode, inputs: [String], jobs: Int, files: [InputFileRecord], recordsByType: [String: Int],
                 settled: consuming SettledFacts, ledger: RoomLedger, messages: Int, duplicateMessages: Int, started: Timestamp,
                 clock: ContinuousClock.Instant) throws -> RunSummary {
@@ -50,18 +50,19 @@ struct Recorder {
             judged.findingsByVerdict = Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) })
             judged.wallSeconds = clock.secondsElapsed
             let run = runRecord(mode: mode, inputs: inputs, jobs: jobs, started: started, summary: judged)
-            // With more than one job, the room keys for the running totals are made on another thread while the
-            // facts go in (the facts are shared, not copied: neither side changes them).
+            // With more than one job the writer is still storing the ledger when judging ends: the room keys for
+            // the running totals are made here meanwhile.
             guard jobs > 1 else { return Store.JudgedRun(run: run, facts: facts) }
-            let keys = Background { RunRoomKeys(facts) }
-            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys.wait() })
+            let keys = RunRoomKeys(facts)
+            timings.mark("running totals: room keys of the run")
+            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys })
         }
         let order = ReportOrder(policy: policy)
-        let write = { @Sendable [store, callWindowSeconds] (judged: () -> Store.JudgedRun, mark: @escaping (String) -> Void)
-                        throws -> (run: RunRecord, tables: [ReportTable]) in
+        let write = { @Sendable [store, callWindowSeconds] (ledgerRows: () -> LedgerRows, judged: () -> Store.JudgedRun,
+                                                            mark: @escaping (String) -> Void) throws -> (run: RunRecord, tables: [ReportTable]) in
             var run = provisional
             var tables: [ReportTable] = []
-            try store.record(files: files, calls: calls, ledger: { LedgerRows(delta.take()) },
+            try store.record(files: files, calls: calls, ledger: ledgerRows,
                              judged: { let j = judged(); run = j.run; return j }, provisional: provisional,
                              callWindowSeconds: callWindowSeconds, mark: mark) { db in
                 FaultInjection.point("inside-run-transaction")
@@ -80,12 +81,14 @@ struct Recorder {
         if jobs > 1 {
             let judged = Handoff<Store.JudgedRun>.Awaited()
             let writerTimings = StageTimings(log: log)
-            let writer = Background { Result { try write({ judged.wait() }, writerTimings.mark) } }
+            // The ledger's rows are put in key order on a thread of their own while the calls go in.
+            let rows = Background { LedgerRows(delta.take()) }
+            let writer = Background { Result { try write({ rows.wait() }, { judged.wait() }, writerTimings.mark) } }
             judged.fulfil(judgeOnce())
             written = try writer.wait().get()
             timings.mark("writes, on their own thread (timed there)")
         } else {
-            written = try write(judgeOnce, timings.mark)
+            written = try write({ LedgerRows(delta.take()) }, judgeOnce, timings.mark)
         }
         try ReportTable.writeCSV(written.tables, to: URL(fileURLWithPath: reportsDirectory))
         timings.mark("CSV files")
