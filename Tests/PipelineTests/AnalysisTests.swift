@@ -169,6 +169,26 @@ import TestSupport
         }
     }
 
+    /// The writes start before judging (on their own thread with more than one job): a write that fails before
+    /// judging ends (the calls) or after (the findings) fails the run, without waiting for ever, and leaves the
+    /// database as it was.
+    @Test("a write that fails before or after judging fails the run and leaves nothing", arguments: [
+        ("calls", 1), ("calls", 2), ("findings", 1), ("findings", 2), ("ledger_rooms", 2),
+    ])
+    func aFailedWriteLeavesNothing(table: String, jobs: Int) throws {
+        let w = Workspace()
+        let lines = Story.lines(rooms: 12)
+        try w.dir.write("n1.jsonl", lines.prefix(lines.count / 2).joined(separator: "\n"))
+        try w.dir.write("n2.jsonl", lines.suffix(from: lines.count / 2).joined(separator: "\n"))
+        try w.analyze([w.dir.file("n1.jsonl").path], jobs: jobs)
+        let before = try w.tableRows()
+        try DatabaseQueue(path: w.db).write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON \(table) BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        #expect(throws: (any Error).self) { try w.analyze([w.dir.file("n2.jsonl").path], jobs: jobs) }
+        #expect(try w.tableRows() == before, "nothing of the failed run is in the database")
+    }
+
     @Test func nothingToReadIsSaidSo() throws {
         let w = Workspace()
         let s = try w.analyze([w.dir.file("missing.jsonl.gz").path])
