@@ -120,6 +120,27 @@ public struct Analysis: Sendable {
                                                  rejectedLines: s.lines, status: .failed, failure: reason))
             }
         }
+        // With more than one job, the pieces' ledger updates are merged on a thread of their own meanwhile (they
+        // merge in any order; two thirds of merging was theirs).
+        var ledgers: Background<LedgerDelta>?
+        if config.jobs > 1 && complete.count > 1 {
+            var deltas: [LedgerDelta] = []
+            for i in complete.indices {
+                deltas.append(complete[i].ledger)
+                complete[i].ledger = LedgerDelta()
+            }
+            let handed = Handoff(deltas)
+            ledgers = Background {
+                var merged = LedgerDelta(), list = handed.take()
+                for i in list.indices {
+                    // Swapped out, so that each piece's tables go once merged.
+                    var d = LedgerDelta()
+                    swap(&d, &list[i])
+                    merged.merge(d)
+                }
+                return merged
+            }
+        }
         // The per-file harvests are merged one by one and let go, giving their memory back.
         for i in complete.indices {
             // Swapped out first, so the piece is not also held by the array while it is merged.
@@ -128,6 +149,7 @@ public struct Analysis: Sendable {
             out.harvest.merge(consume piece)
             HeapTuning.returnFreedMemory()
         }
+        if let ledgers { out.harvest.ledger = ledgers.wait() }
         return out
     }
 

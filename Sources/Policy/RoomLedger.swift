@@ -104,6 +104,13 @@ public struct LedgerDelta: Sendable, Codable, Equatable {
         for (k, at) in other.offers { add(OfferedChannel(roomID: k.roomID, partyID: k.partyID, channel: k.channel, at: at)) }
     }
 
+    /// Its three tables, taken out (the delta is left empty): a consumer can then let each go in turn.
+    public mutating func takeTables() -> (rooms: [String: LedgerRoom], contractEvents: [ContractEventKey: ContractEventValue],
+                                          offers: [OfferKey: Timestamp]) {
+        defer { self = LedgerDelta() }
+        return (rooms, contractEvents, offers)
+    }
+
     /// Like `merge`, but `newer`'s room records replace ours: a later night's
     /// record of a room (say, a new plan) wins over what was stored.
     public mutating func update(with newer: LedgerDelta) {

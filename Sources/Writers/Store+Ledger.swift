@@ -160,15 +160,19 @@ public struct LedgerRows: Sendable {
     private let roomOrder: [Int32], eventOrder: [Int32], offerOrder: [Int32]
     private let pairRoomOrder: [Int32], roomContractOrder: [Int32]
 
-    public init(_ delta: LedgerDelta) {
-        let rooms = Array(delta.rooms.values)
+    /// Consuming: each of the delta's tables goes once its rows are listed, so they are never all held twice.
+    public init(_ delta: consuming LedgerDelta) {
+        var tables = delta.takeTables()
+        let rooms = Array(tables.rooms.values)
+        tables.rooms = [:]
         roomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].roomID })
         pairRoomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].clientID }) { a, b in
             let x = rooms[a], y = rooms[b]
             return x.freelancerID != y.freelancerID ? ByteOrder.precedes(x.freelancerID, y.freelancerID) : ByteOrder.precedes(x.roomID, y.roomID)
         }
         roomList = rooms
-        let events = Array(delta.contractEvents)
+        let events = Array(tables.contractEvents)
+        tables.contractEvents = [:]
         eventOrder = ByteOrder.indices(events.count, key: { events[$0].key.contractID }) { a, b in
             ByteOrder.precedes(events[a].key.event.rawValue, events[b].key.event.rawValue)
         }
@@ -176,7 +180,8 @@ public struct LedgerRows: Sendable {
             ByteOrder.precedes(events[a].key.contractID, events[b].key.contractID)
         }
         eventList = events
-        let offers = Array(delta.offers)
+        let offers = Array(tables.offers)
+        tables.offers = [:]
         offerOrder = ByteOrder.indices(offers.count, key: { offers[$0].key.roomID }) { a, b in
             let x = offers[a].key, y = offers[b].key
             return x.partyID != y.partyID ? ByteOrder.precedes(x.partyID, y.partyID) : ByteOrder.precedes(x.channel, y.channel)
