@@ -44,6 +44,7 @@ extension Store {
                        judged: () throws -> JudgedRun, provisional: RunRecord, callWindowSeconds: Int64,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheBesideJudgingKiB)")
             let runID = try insertRun(provisional, db)
             var fileIDs: [Int64] = []
             var touchedSenders = Set<String>()
@@ -59,6 +60,7 @@ extension Store {
             mark("insert ledger")
             let j = try judged()
             mark("waiting for judging")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
             try updateRun(j.run, id: runID, db)
             try insertFacts(j.facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
             try noteCallsAffected(byFiles: zip(files, fileIDs).filter { $0.0.status == .analyzed }.map(\.1), db)

@@ -11,6 +11,12 @@ public final class Store: Sendable {
     public let queue: DatabaseQueue
     public let path: String
 
+    /// SQLite's page cache, in KiB.
+    static let cacheKiB = 65536
+    /// The page cache while a run's calls and ledger go in beside judging: rows in key order need few pages, and
+    /// a full cache then would add to judging's memory (it took the peak over 1 GiB at 10 M messages once).
+    static let cacheBesideJudgingKiB = 8192
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
         self.path = path
@@ -24,7 +30,7 @@ public final class Store: Sendable {
             // A night writes a couple of million rows into indexed tables: keep their pages in memory,
             // within the memory bound (docs/ARCHITECTURE.md). The ledger goes in in key order, so the
             // random-order index inserts left need far less than the 256 MiB this once was.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKiB)")
         }
         queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
