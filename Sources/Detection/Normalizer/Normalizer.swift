@@ -123,10 +123,10 @@ public struct Normalizer: Sendable {
     /// output would outgrow the input (a malformed byte read as U+FFFD).
     private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>) -> Output? {
         let capacity = p.count
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var start = [Int32](repeating: 0, count: capacity)
-        var end = [Int32](repeating: 0, count: capacity)
-        var upper = [UInt64](repeating: 0, count: capacity / 64 + 1)
+        var bytes: [UInt8] = FreshArray.zeros(capacity)
+        var start: [Int32] = FreshArray.zeros(capacity)
+        var end: [Int32] = FreshArray.zeros(capacity)
+        var upper: [UInt64] = FreshArray.zeros(capacity / 64 + 1)
         var o = 0
         var complete = true
         bytes.withUnsafeMutableBufferPointer { ob in
@@ -480,19 +480,15 @@ public struct Normalizer: Sendable {
         /// the prefilter.
         init(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
-                count = n
+            // Allocated through `FreshArray` (specialized code, no metadata look-up per array).
+            bytes = FreshArray.copy(p)
+            bytes.withUnsafeMutableBufferPointer { buf in
+                for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
             }
-            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) }
-                count = n
-            }
-            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) }
-                count = n
-            }
-            upper = [UInt64](unsafeUninitializedCapacity: n / 64 + 1) { buf, count in
+            start = FreshArray.counting(from: 0, count: n)
+            end = FreshArray.counting(from: 1, count: n)
+            upper = FreshArray.zeros(n / 64 + 1)
+            upper.withUnsafeMutableBufferPointer { buf in
                 for w in 0...(n / 64) {
                     var bits: UInt64 = 0
                     var i = w << 6
@@ -503,7 +499,6 @@ public struct Normalizer: Sendable {
                     }
                     buf[w] = bits
                 }
-                count = n / 64 + 1
             }
         }
 
@@ -518,7 +513,7 @@ public struct Normalizer: Sendable {
             bytes.reserveCapacity(capacity)
             start.reserveCapacity(capacity)
             end.reserveCapacity(capacity)
-            upper = [UInt64](repeating: 0, count: capacity / 64 + 1)
+            upper = FreshArray.zeros(capacity / 64 + 1)
         }
 
         @inline(__always)

@@ -62,8 +62,8 @@ final class TextIndex {
         // From the bytes: a dot may sit inside a split platform name ("linktr.ee").
         self.hasDot = text.bytes.contains(0x2E)
         self.hasLong = hasLong
-        var lower = [Int32](repeating: 0, count: tokens.count)
-        var upper = [Int32](repeating: 0, count: tokens.count)
+        var lower: [Int32] = FreshArray.zeros(tokens.count)
+        var upper: [Int32] = FreshArray.zeros(tokens.count)
         var start = 0
         for t in tokens.indices {
             lower[t] = Int32(start)
