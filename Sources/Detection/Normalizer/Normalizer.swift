@@ -44,17 +44,23 @@ public struct Normalizer: Sendable {
     }
 
     func normalize(utf8 p: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        var out: Output
+        var text = NormalizedText(bytes: [], sourceStart: [], sourceEnd: [])
+        normalize(utf8: p, into: &text)
+        return text
+    }
+
+    /// The same, written into the arrays of `text` (whatever it held is replaced): the
+    /// detector hands back the text before, so that its storage serves the next.
+    func normalize(utf8 p: UnsafeBufferPointer<UInt8>, into text: inout NormalizedText) {
+        var out = Output(reusing: &text)
         if Prefilter.isASCII(p) {
-            out = Output(ascii: p)
-        } else if let folded = foldScalarsWithoutHomoglyphs(p) {
-            out = folded
-        } else {
-            out = Output(capacity: p.count)
+            out.fill(ascii: p)
+        } else if !foldScalarsWithoutHomoglyphs(p, into: &out) {
+            out.reset(capacity: p.count)
             foldScalars(p, into: &out)
         }
         rewriteDigitRuns(&out)
-        return out.normalizedText
+        text = out.normalizedText
     }
 
     // MARK: - Steps 1–3: one pass over scalars
@@ -121,18 +127,15 @@ public struct Normalizer: Sendable {
     /// per byte. Nil when a homoglyph turns up (whether it becomes a Latin letter
     /// depends on its word and token, which `foldScalars` works out), or when the
     /// output would outgrow the input (a malformed byte read as U+FFFD).
-    private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>) -> Output? {
+    private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>, into out: inout Output) -> Bool {
         let capacity = p.count
-        var bytes: [UInt8] = FreshArray.zeros(capacity)
-        var start: [Int32] = FreshArray.zeros(capacity)
-        var end: [Int32] = FreshArray.zeros(capacity)
-        var upper: [UInt64] = FreshArray.zeros(capacity / 64 + 1)
+        out.zero(count: capacity)
         var o = 0
         var complete = true
-        bytes.withUnsafeMutableBufferPointer { ob in
-            start.withUnsafeMutableBufferPointer { sb in
-                end.withUnsafeMutableBufferPointer { eb in
-                    upper.withUnsafeMutableBufferPointer { ub in
+        out.bytes.withUnsafeMutableBufferPointer { ob in
+            out.start.withUnsafeMutableBufferPointer { sb in
+                out.end.withUnsafeMutableBufferPointer { eb in
+                    out.upper.withUnsafeMutableBufferPointer { ub in
                         @inline(__always) func put(_ b: UInt8, _ s: Int32, _ isUpper: Bool) {
                             ob[o] = b
                             sb[o] = s
@@ -189,11 +192,11 @@ public struct Normalizer: Sendable {
                 }
             }
         }
-        guard complete else { return nil }
-        bytes.removeLast(capacity - o)
-        start.removeLast(capacity - o)
-        end.removeLast(capacity - o)
-        return Output(bytes: bytes, start: start, end: end, upper: upper)
+        guard complete else { return false }
+        out.bytes.removeLast(capacity - o)
+        out.start.removeLast(capacity - o)
+        out.end.removeLast(capacity - o)
+        return true
     }
 
     private static func isUppercase(_ v: UInt32) -> Bool {
@@ -478,16 +481,32 @@ public struct Normalizer: Sendable {
         /// ASCII text: each byte lower-cased, mapped to its own scalar.
         /// Filled in place, without zeroing first: this runs for every text that passes
         /// the prefilter.
-        init(ascii p: UnsafeBufferPointer<UInt8>) {
+        /// The arrays of `text`, to be overwritten (moved out: `text` is left empty,
+        /// so that they are not shared and are written in place).
+        init(reusing text: inout NormalizedText) {
+            bytes = text.bytes
+            start = text.sourceStart
+            end = text.sourceEnd
+            upper = text.uppercaseMask
+            text = NormalizedText(bytes: [], sourceStart: [], sourceEnd: [])
+        }
+
+        /// ASCII text: each byte lower-cased, mapped to its own scalar.
+        /// One copy per array, without zeroing first: this runs for every text that
+        /// passes the prefilter.
+        mutating func fill(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            // Allocated through `FreshArray` (specialized code, no metadata look-up per array).
-            bytes = FreshArray.copy(p)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: p)
             bytes.withUnsafeMutableBufferPointer { buf in
                 for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
             }
-            start = FreshArray.counting(from: 0, count: n)
-            end = FreshArray.counting(from: 1, count: n)
-            upper = FreshArray.zeros(n / 64 + 1)
+            start.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 0, count: n, to: &start)
+            end.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 1, count: n, to: &end)
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: n / 64 + 1))
             upper.withUnsafeMutableBufferPointer { buf in
                 for w in 0...(n / 64) {
                     var bits: UInt64 = 0
@@ -502,11 +521,28 @@ public struct Normalizer: Sendable {
             }
         }
 
-        init(bytes: [UInt8], start: [Int32], end: [Int32], upper: [UInt64]) {
-            self.bytes = bytes
-            self.start = start
-            self.end = end
-            self.upper = upper
+        /// `count` zero bytes and offsets, to be written by index.
+        mutating func zero(count: Int) {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: repeatElement(0, count: count))
+            start.removeAll(keepingCapacity: true)
+            start.append(contentsOf: repeatElement(0, count: count))
+            end.removeAll(keepingCapacity: true)
+            end.append(contentsOf: repeatElement(0, count: count))
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: count / 64 + 1))
+        }
+
+        /// Empty, with room for `capacity` bytes, to be appended to.
+        mutating func reset(capacity: Int) {
+            bytes.removeAll(keepingCapacity: true)
+            start.removeAll(keepingCapacity: true)
+            end.removeAll(keepingCapacity: true)
+            bytes.reserveCapacity(capacity)
+            start.reserveCapacity(capacity)
+            end.reserveCapacity(capacity)
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: capacity / 64 + 1))
         }
 
         init(capacity: Int) {

@@ -22,14 +22,20 @@ enum FreshArray {
     @inline(__always)
     static func counting(from first: Int32, count n: Int) -> [Int32] {
         var a: [Int32] = []
-        a.reserveCapacity(n)
+        appendCounting(from: first, count: n, to: &a)
+        return a
+    }
+
+    /// Appends `first, first + 1, …, first + n - 1` to `a` (one copy for short texts).
+    @inline(__always)
+    static func appendCounting(from first: Int32, count n: Int, to a: inout [Int32]) {
+        a.reserveCapacity(a.count + n)
         let f = Int(first)
         if f >= 0 && f + n <= countingTable.count {
             countingTable.withUnsafeBufferPointer { a.append(contentsOf: UnsafeBufferPointer(rebasing: $0[f..<(f + n)])) }
         } else {
             for i in 0..<n { a.append(first &+ Int32(truncatingIfNeeded: i)) }
         }
-        return a
     }
 
     /// 0, 1, …, 4096: copied from for texts of up to 4 KB (16 KB of table; longer texts count).
