@@ -55,8 +55,11 @@ public struct Detector: Sendable {
 
     /// The same detector with one more recognizer.
     public func adding(_ recognizer: any Recognizer) -> Detector {
-        Detector(lexicon: lexicon, recognizers: indexed.map { $0 as any Recognizer } + plain + [recognizer])
+        Detector(lexicon: lexicon, recognizers: recognizerList + [recognizer])
     }
+
+    /// The recognizers, in the order they run.
+    var recognizerList: [any Recognizer] { indexed.map { $0 as any Recognizer } + plain }
 
     /// The names of the recognizers, in the order they run.
     public var recognizerNames: [String] { indexed.map(\.name) + plain.map(\.name) }

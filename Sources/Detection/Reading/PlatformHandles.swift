@@ -59,8 +59,12 @@ struct PlatformHandleFinder {
         }
         out += identifiersInLaterSentence()
         out += liveIDs()
-        if let discord = lexicon.platformIndex["discord"], anyAlias[discord] != nil { out += discordTags(discord) }
-        if let cashapp = lexicon.platformIndex["cashapp"], anyAlias[cashapp] != nil { out += cashtags(cashapp) }
+        // The names looked up only when some strong name was seen (a look-up by string
+        // costs hundreds of instructions).
+        if !anyAlias.isEmpty {
+            if let discord = lexicon.platformIndex["discord"], anyAlias[discord] != nil { out += discordTags(discord) }
+            if let cashapp = lexicon.platformIndex["cashapp"], anyAlias[cashapp] != nil { out += cashtags(cashapp) }
+        }
         // One identifier, one tie: the longest reading of it wins ("anna#4821" over "anna").
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
         var seen: Set<Int> = []
@@ -207,7 +211,6 @@ struct PlatformHandleFinder {
 
     /// Skype's "live:" identifiers stand on their own.
     private func liveIDs() -> [PlatformHandle] {
-        guard let skype = index.lexicon.platformIndex["skype"] else { return [] }
         var out: [PlatformHandle] = []
         let p = index.bytes
         var i = 0
@@ -217,7 +220,9 @@ struct PlatformHandleFinder {
                 var j = i + 5
                 while j < p.count && Self.isIdentifierByte(p[j]) { j += 1 }
                 while j > i + 5 && (p[j - 1] == 0x2E || p[j - 1] == 0x2D) { j -= 1 }
-                if j - (i + 5) >= 2 && p[(i + 5)..<j].contains(where: ASCII.isAlnum) {
+                // Skype's id looked up only here: most texts hold no "live:".
+                if j - (i + 5) >= 2 && p[(i + 5)..<j].contains(where: ASCII.isAlnum),
+                   let skype = index.lexicon.platformIndex["skype"] {
                     out.append(PlatformHandle(platform: skype, range: i..<j, rule: "live_id",
                                               explanation: "a Skype 'live:' identifier"))
                 }

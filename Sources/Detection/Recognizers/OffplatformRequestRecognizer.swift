@@ -19,9 +19,11 @@
 /// before a contract", "am I allowed to share my email?"). Everyday words that are
 /// also apps ("zoom in", "teams of three", "signal processing", "the line is thin")
 /// name a channel only after a preposition or possessive, or before a channel noun.
-public struct OffplatformRequestRecognizer: IndexedRecognizer {
+public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     public let name = "offplatform_request"
     let lexicon: Lexicon
+    /// Tokens that start no pattern are passed over (see `match(at:)`).
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -38,6 +40,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
                                     "interview"])
     static let indefinite = WordSet(["a", "an"])
+    /// The roles a pattern starts on (`match(at:)`): ask, contact, move and channel
+    /// verb, offer, preference.
+    static let starterRoles: WordRoles = [.your, .contactVerb, .moveVerb, .ask, .proposal]
     /// Questions about a call that happened: "did you have a Zoom call with them?"
     static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
     /// "what email do you use for …?", "which number should I call?"
@@ -135,6 +140,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     private typealias Match = (from: Int, to: Int, platform: String?, rule: String, why: String)
 
     private func match(at t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        // The screen: each pattern below starts on a token with one of these roles or
+        // words (its first test), and most tokens have none.
+        if screens && index.roles(t).isDisjoint(with: Self.starterRoles) && !index.isWord(t, W.are)
+            && !index.isWord(t, Self.indefinite) && !index.isWord(t, Self.whichWords) { return nil }
         if index.has(t, .your), let m = ask(t, index, cues) { return m }
         if index.has(t, .contactVerb), let m = contact(t, index, cues) { return m }
         if index.has(t, .moveVerb), let m = move(t, index, cues) { return m }

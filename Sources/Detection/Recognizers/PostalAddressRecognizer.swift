@@ -10,9 +10,11 @@
 /// may not be a unit of time or size ("10 minute drive", "500 GB drive"). Where the
 /// type comes first, or the number last, a name word must be capitalized, since
 /// "via email 5 times" has the same shape.
-public struct PostalAddressRecognizer: IndexedRecognizer {
+public struct PostalAddressRecognizer: IndexedRecognizer, Screening {
     public let name = "postal_address"
     let lexicon: Lexicon
+    /// Each token is tried only for the forms that can start on its kind.
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -30,6 +32,27 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
         var found: [(Range<Int>, String, String)] = []
         let tokens = index.tokens
         for t in tokens.indices {
+            if screens {
+                // The screen, same forms in the same order: a house number is a number
+                // or mixed token (`isHouseNumber`); the other forms start on a word
+                // (`compound`, `poBox`, and the street roles, which only words carry).
+                switch tokens[t].kind {
+                case .number, .mixed:
+                    if isHouseNumber(t, index) {
+                        if let m = numberNameType(t, index) { found.append(m) }
+                        if let m = numberTypeName(t, index) { found.append(m) }
+                    }
+                    continue
+                case .word:
+                    if index.has(t, .streetBeforeName), let m = typeNameNumber(t, index) { found.append(m) }
+                    if index.has(t, .streetAfterName), let m = nameTypeNumber(t, index) { found.append(m) }
+                    if let m = compound(t, index) { found.append(m) }
+                    if let m = poBox(t, index) { found.append(m) }
+                    continue
+                case .punct, .newline:
+                    continue
+                }
+            }
             if isHouseNumber(t, index) {
                 if let m = numberNameType(t, index) { found.append(m) }
                 if let m = numberTypeName(t, index) { found.append(m) }
