@@ -298,6 +298,13 @@ public struct Normalizer: Sendable {
             var sepStart = -1
             var sepScalars = 0
             func flush() {
+                // Called at every word that is not a number word: with no run there is
+                // nothing to clear (`seps` only grows with a run).
+                if run.isEmpty {
+                    sepStart = -1
+                    sepScalars = 0
+                    return
+                }
                 // Only number words (step 4) or a non-ASCII separator (step 5) make an
                 // edit: a run of plain digit groups ("5 translations") has none to plan.
                 if !run.isEmpty && (run.contains { $0.isWord } || seps.contains { sep in sep.contains { p[$0] >= 0x80 } }) {
