@@ -53,3 +53,49 @@ import TestSupport
         #expect(platformTaken > 5)
     }
 }
+
+/// `NotContact.isDimension` reads ASCII text as bytes; by characters it is the
+/// reference: the same answer on random strings of digits, "x", letters, line breaks
+/// and a few non-ASCII numbers and letters.
+@Suite struct DimensionBytesTests {
+    @Test func bytesAnswerAsCharactersDo() {
+        var random = SplitMix64(seed: 71)
+        let pieces = ["1", "2", "0", "9", "x", "x", "X", "a", "\r\n", "\n", " ", "-", "½", "٣", "Ⅻ", "é", "12", "1920"]
+        var yes = 0
+        var texts = ["", "x", "1x", "x1", "1x1", "12x34x5", "1920x1080", "16x9", "16×9", "1x½", "٣x٣", "1\r\nx2"]
+        for _ in 0..<20000 { texts.append((0..<random.int(0...6)).map { _ in random.pick(pieces) }.joined()) }
+        for text in texts {
+            let fast = NotContact.isDimension(text), slow = NotContact.isDimensionByCharacters(text)
+            #expect(fast == slow, "\(text.debugDescription): bytes \(fast), characters \(slow)")
+            if slow { yes += 1 }
+        }
+        #expect(yes > 200)
+    }
+}
+
+/// The normalizer's look before the digit-run rewrite (`mayHoldDigitRun`: digits and
+/// non-ASCII bytes first, then only the number words needed) against the byte-by-byte
+/// reading it replaced: the same answer on random texts of trigger pieces, everyday
+/// texts, number words next to digits and non-ASCII characters, and the corpus, both on
+/// the texts as written and normalized.
+@Suite struct DigitRunLookTests {
+    @Test func sameAnswerAsTheByteByByteReading() throws {
+        let normalizer = Harness.normalizer
+        var texts = PrefilterDifferentialTests.randomTexts(count: 4000, seed: 81)
+            + PrefilterScreenDifferentialTests.everydayTexts(count: 4000, seed: 82)
+        var random = SplitMix64(seed: 83)
+        let pieces = ["five", "oh", "one", "double", "sept", "un", "fi", "ze", "zero", "nine", "5", "55", "0199", "é", "🔹",
+                      "—", " ", "-", "a", "x", "offer", "fine", "nineteen", "Five", "ONE", "٥"]
+        for _ in 0..<6000 { texts.append((0..<random.int(0...7)).map { _ in random.pick(pieces) }.joined()) }
+        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        var yes = 0, no = 0
+        for text in texts {
+            for bytes in [Array(text.utf8), normalizer.normalize(text).bytes] {
+                let fast = normalizer.mayHoldDigitRun(bytes), slow = normalizer.mayHoldDigitRunByteByByte(bytes)
+                #expect(fast == slow, "\(text.debugDescription): \(fast) against \(slow)")
+                if slow { yes += 1 } else { no += 1 }
+            }
+        }
+        #expect(yes > 2000 && no > 2000)
+    }
+}

@@ -391,7 +391,49 @@ public struct Normalizer: Sendable {
     /// number word (steps 4) or a non-ASCII separator between digits (step 5): so
     /// either a word that starts like a number word ("fi…", "ze…") with a digit or a
     /// second such word, or a non-ASCII byte in a text with digits.
-    private func mayHoldDigitRun(_ bytes: [UInt8]) -> Bool {
+    ///
+    /// Digits and non-ASCII bytes first, in a loop without branches; then only the
+    /// number words still needed (one with a digit or a non-ASCII byte, else two),
+    /// stopping at the last one needed.
+    func mayHoldDigitRun(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            // Or-ed over the text, without a branch (the compiler reads 16 bytes a step).
+            var any: UInt8 = 0
+            var digit: UInt8 = 0
+            for b in p {
+                any |= b
+                digit |= b &- 0x30 < 10 ? 1 : 0
+            }
+            let digits = digit != 0
+            let nonASCII = any >= 0x80
+            if digits && nonASCII { return true }
+            let needed = digits || nonASCII ? 1 : 2
+            var numberLike = 0
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                guard ASCII.isLetter(b) else {
+                    i &+= 1
+                    continue
+                }
+                let start = i
+                i &+= 1
+                while i < n && ASCII.isLetter(p[i]) { i &+= 1 }
+                let second: UInt8 = i > start &+ 1 ? p[start &+ 1] : 0x7B
+                if numberStarts.contains(b, second),
+                   numberWords.entry(for: UnsafeBufferPointer(rebasing: p[start..<i])) != nil {
+                    numberLike += 1
+                    if numberLike >= needed { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// `mayHoldDigitRun` as it was first written, one byte at a time: the reference
+    /// for the differential test.
+    func mayHoldDigitRunByteByByte(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { p in
             var numberLike = 0
             var digits = false

@@ -45,7 +45,8 @@ struct PlatformHandleFinder {
         var out: [PlatformHandle] = []
         let tokens = index.tokens
         let lexicon = index.lexicon
-        var anyAlias: [Int32: Int] = [:]  // platform → last token
+        // Platforms named by a strong name (a text names a few: a list, not a dictionary).
+        var anyAlias: [Int32] = []
         for t in tokens.indices {
             guard let (platform, strength) = index.alias(t), let info = lexicon.platform(platform),
                   info.kind == .messagingApp || info.kind == .socialProfile || info.kind == .paymentAccount,
@@ -53,7 +54,7 @@ struct PlatformHandleFinder {
             let kind = info.kind
             _ = kind
             if !namesPlatform(t) { continue }
-            if strength == .strong { anyAlias[platform] = t }
+            if strength == .strong && !anyAlias.contains(platform) { anyAlias.append(platform) }
             if let h = identifierAfter(t, platform: platform, strength: strength) { out.append(h) }
             if let h = identifierBefore(t, platform: platform, strength: strength) { out.append(h) }
         }
@@ -62,15 +63,18 @@ struct PlatformHandleFinder {
         // The names looked up only when some strong name was seen (a look-up by string
         // costs hundreds of instructions).
         if !anyAlias.isEmpty {
-            if let discord = lexicon.platformIndex["discord"], anyAlias[discord] != nil { out += discordTags(discord) }
-            if let cashapp = lexicon.platformIndex["cashapp"], anyAlias[cashapp] != nil { out += cashtags(cashapp) }
+            if let discord = lexicon.platformIndex["discord"], anyAlias.contains(discord) { out += discordTags(discord) }
+            if let cashapp = lexicon.platformIndex["cashapp"], anyAlias.contains(cashapp) { out += cashtags(cashapp) }
         }
         // One identifier, one tie: the longest reading of it wins ("anna#4821" over "anna").
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
-        var seen: Set<Int> = []
+        // Sorted by start: the first of each start is kept (or dropped inside a link), the
+        // rest dropped.
+        var previousStart = -1
         let links = index.links
         return out.filter { h in
-            guard seen.insert(h.range.lowerBound).inserted else { return false }
+            guard h.range.lowerBound != previousStart else { return false }
+            previousStart = h.range.lowerBound
             return !links.contains { $0.range.overlaps(h.range) }
         }
     }
