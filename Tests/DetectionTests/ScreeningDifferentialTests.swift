@@ -124,6 +124,9 @@ import TestSupport
                 texts += ["\(n) \(s)", "\(s) \(n)", "send it to \(n) \(s), please", "I live at \(s) \(n).",
                           "\(s), \(n)"]
             }
+            // One-word names cut after a dot, with a comma before the number: the
+            // house number three tokens on.
+            texts += ["Hauptstr., \(n)", "Bahnhofstr. \(n)", "Kerkstr.,\(n) ok", "Lindenstr. , \(n)"]
             texts += ["PO Box \(n)", "P.O. Box \(n)", "p.o. box: \(n)", "Postfach \(n)", "Apartado \(n)",
                       "box no. \(n)", "p o box \(n)"]
         }

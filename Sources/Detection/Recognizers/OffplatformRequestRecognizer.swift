@@ -22,7 +22,7 @@
 public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     public let name = "offplatform_request"
     let lexicon: Lexicon
-    /// Tokens that start no pattern are passed over (see `match(at:)`).
+    /// Tokens that start no pattern are passed over (see `recognize`).
     var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
@@ -40,8 +40,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
                                     "interview"])
     static let indefinite = WordSet(["a", "an"])
-    /// The roles a pattern starts on (`match(at:)`): ask, contact, move and channel
-    /// verb, offer, preference.
+    /// The roles a pattern of `match(at:)` starts on: ask, contact, move and channel
+    /// verb, offer, preference (and the words "are", "a", "what", "which").
     static let starterRoles: WordRoles = [.your, .contactVerb, .moveVerb, .ask, .proposal]
     /// Questions about a call that happened: "did you have a Zoom call with them?"
     static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
@@ -62,7 +62,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
+        // The screen's words, read once per text rather than per token.
+        let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords
         for t in index.tokens.indices {
+            // The screen: each pattern of `match(at:)` starts on a token with one of
+            // these roles or words (its first test), and most tokens have none.
+            if screens && index.roles(t).isDisjoint(with: Self.starterRoles) {
+                let key = index.tokens[t].key
+                if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) { continue }
+            }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
             // German and French put the negation after the verb: "ich darf deine Nummer
@@ -140,10 +148,6 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     private typealias Match = (from: Int, to: Int, platform: String?, rule: String, why: String)
 
     private func match(at t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        // The screen: each pattern below starts on a token with one of these roles or
-        // words (its first test), and most tokens have none.
-        if screens && index.roles(t).isDisjoint(with: Self.starterRoles) && !index.isWord(t, W.are)
-            && !index.isWord(t, Self.indefinite) && !index.isWord(t, Self.whichWords) { return nil }
         if index.has(t, .your), let m = ask(t, index, cues) { return m }
         if index.has(t, .contactVerb), let m = contact(t, index, cues) { return m }
         if index.has(t, .moveVerb), let m = move(t, index, cues) { return m }

@@ -46,8 +46,11 @@ public struct PostalAddressRecognizer: IndexedRecognizer, Screening {
                 case .word:
                     if index.has(t, .streetBeforeName), let m = typeNameNumber(t, index) { found.append(m) }
                     if index.has(t, .streetAfterName), let m = nameTypeNumber(t, index) { found.append(m) }
-                    if let m = compound(t, index) { found.append(m) }
-                    if let m = poBox(t, index) { found.append(m) }
+                    // `compound` reads its house number at most three tokens on (after
+                    // an abbreviation's dot and a comma); `poBox` starts on a box word or "p".
+                    if numberWithinThree(after: t, tokens), let m = compound(t, index) { found.append(m) }
+                    if index.has(t, .poBoxWord) || (tokens[t].end - tokens[t].start == 1 && index.bytes[tokens[t].start] == 0x70),
+                       let m = poBox(t, index) { found.append(m) }
                     continue
                 case .punct, .newline:
                     continue
@@ -72,6 +75,15 @@ public struct PostalAddressRecognizer: IndexedRecognizer, Screening {
     }
 
     // MARK: Parts
+
+    private func numberWithinThree(after t: Int, _ tokens: [TextIndex.Token]) -> Bool {
+        var k = t + 1
+        while k < tokens.count && k <= t + 3 {
+            if tokens[k].kind == .number || tokens[k].kind == .mixed { return true }
+            k += 1
+        }
+        return false
+    }
 
     private func isHouseNumber(_ t: Int, _ index: TextIndex) -> Bool {
         let tok = index.tokens[t]
