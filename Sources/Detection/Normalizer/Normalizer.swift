@@ -129,7 +129,7 @@ public struct Normalizer: Sendable {
     /// output would outgrow the input (a malformed byte read as U+FFFD).
     private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>, into out: inout Output) -> Bool {
         let capacity = p.count
-        out.zero(count: capacity)
+        out.size(for: p)
         var o = 0
         var complete = true
         out.bytes.withUnsafeMutableBufferPointer { ob in
@@ -547,15 +547,15 @@ public struct Normalizer: Sendable {
             let n = p.count
             bytes.removeAll(keepingCapacity: true)
             bytes.append(contentsOf: p)
-            bytes.withUnsafeMutableBufferPointer { buf in
-                for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
-            }
             start.removeAll(keepingCapacity: true)
             FreshArray.appendCounting(from: 0, count: n, to: &start)
             end.removeAll(keepingCapacity: true)
             FreshArray.appendCounting(from: 1, count: n, to: &end)
             upper.removeAll(keepingCapacity: true)
             upper.append(contentsOf: repeatElement(0, count: n / 64 + 1))
+            bytes.withUnsafeMutableBufferPointer { buf in
+                for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
+            }
             upper.withUnsafeMutableBufferPointer { buf in
                 for w in 0...(n / 64) {
                     var bits: UInt64 = 0
@@ -570,14 +570,17 @@ public struct Normalizer: Sendable {
             }
         }
 
-        /// `count` zero bytes and offsets, to be written by index.
-        mutating func zero(count: Int) {
+        /// Room for `p.count` bytes and offsets, to be written by index (each position
+        /// before the end is written before it is read): filled by copies, not zeroed
+        /// one element at a time; the upper-case bits are zeroed, they are or-ed in.
+        mutating func size(for p: UnsafeBufferPointer<UInt8>) {
+            let count = p.count
             bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: repeatElement(0, count: count))
+            bytes.append(contentsOf: p)
             start.removeAll(keepingCapacity: true)
-            start.append(contentsOf: repeatElement(0, count: count))
+            FreshArray.appendCounting(from: 0, count: count, to: &start)
             end.removeAll(keepingCapacity: true)
-            end.append(contentsOf: repeatElement(0, count: count))
+            FreshArray.appendCounting(from: 1, count: count, to: &end)
             upper.removeAll(keepingCapacity: true)
             upper.append(contentsOf: repeatElement(0, count: count / 64 + 1))
         }

@@ -84,10 +84,11 @@ final class TextIndex {
         self.hasDot = text.bytes.contains(0x2E)
         self.hasLong = hasLong
         let count = tokens.count
+        // Sized by a copy (every entry is written below before it is read).
         lower.removeAll(keepingCapacity: true)
         upper.removeAll(keepingCapacity: true)
-        lower.append(contentsOf: repeatElement(0, count: count))
-        upper.append(contentsOf: repeatElement(0, count: count))
+        FreshArray.appendCounting(from: 0, count: count, to: &lower)
+        FreshArray.appendCounting(from: 0, count: count, to: &upper)
         tokens.withUnsafeBufferPointer { tokens in
             lower.withUnsafeMutableBufferPointer { lower in
                 upper.withUnsafeMutableBufferPointer { upper in
