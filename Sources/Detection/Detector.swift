@@ -79,13 +79,20 @@ public struct Detector: Sendable {
     }
 
     func findings(in text: String, explain: Bool, usePrefilter: Bool) -> [Finding] {
-        var text = text
-        return text.withUTF8 { utf8 in
-            if usePrefilter && !prefilter.mayContainFinding(utf8: utf8) { return [] }
-            let workspace = workspaces.take()
-            defer { workspaces.give(workspace, textBytes: utf8.count) }
-            return findings(utf8, explain: explain, in: workspace)
+        // A native string's bytes in place; `withUTF8` on a copy (for a bridged string)
+        // only when that fails: the copy cost a retain, a release and a memcpy per text.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ findings(utf8: $0, explain: explain, usePrefilter: usePrefilter) }) {
+            return found
         }
+        var text = text
+        return text.withUTF8 { findings(utf8: $0, explain: explain, usePrefilter: usePrefilter) }
+    }
+
+    private func findings(utf8: UnsafeBufferPointer<UInt8>, explain: Bool, usePrefilter: Bool) -> [Finding] {
+        if usePrefilter && !prefilter.mayContainFinding(utf8: utf8) { return [] }
+        let workspace = workspaces.take()
+        defer { workspaces.give(workspace, textBytes: utf8.count) }
+        return findings(utf8, explain: explain, in: workspace)
     }
 
     /// Normalize, read once, run every recognizer, resolve overlaps, map back; the
