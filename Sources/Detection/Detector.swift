@@ -81,9 +81,10 @@ public struct Detector: Sendable {
     func findings(in text: String, explain: Bool, usePrefilter: Bool) -> [Finding] {
         // A native string's bytes in place; `withUTF8` on a copy (for a bridged string)
         // only when that fails: the copy cost a retain, a release and a memcpy per text.
-        if let found = text.utf8.withContiguousStorageIfAvailable({ findings(utf8: $0, explain: explain, usePrefilter: usePrefilter) }) {
-            return found
+        let inPlace = text.utf8.withContiguousStorageIfAvailable {
+            findings(utf8: $0, explain: explain, usePrefilter: usePrefilter)
         }
+        if let inPlace { return inPlace }
         var text = text
         return text.withUTF8 { findings(utf8: $0, explain: explain, usePrefilter: usePrefilter) }
     }

@@ -16,9 +16,8 @@ final class Workspace: @unchecked Sendable {
 
 /// Workspaces of a detector, one per thread that uses it at the same time (a lock
 /// taken twice per text that passes; uncontended, it costs far less than the
-/// allocations it saves).
-/// (`NSLock`, not the standard library's `Mutex`: that needs macOS 15, the package
-/// supports 13.)
+/// allocations it saves). `NSLock`, not the standard library's `Mutex`: that needs
+/// macOS 15, the package supports 13.
 final class WorkspacePool: @unchecked Sendable {
     private let lock = NSLock()
     /// Guarded by `lock`.

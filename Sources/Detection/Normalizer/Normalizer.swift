@@ -124,9 +124,9 @@ public struct Normalizer: Sendable {
     /// Steps 1–3 in one pass for text without homoglyphs (most non-ASCII chat: an
     /// emoji, an accent, a dash), written straight into the output arrays: the same
     /// bytes as `foldScalars`, without its list of scalars and an append per array
-    /// per byte. Nil when a homoglyph turns up (whether it becomes a Latin letter
-    /// depends on its word and token, which `foldScalars` works out), or when the
-    /// output would outgrow the input (a malformed byte read as U+FFFD).
+    /// per byte. False (and `out` to be reset) when a homoglyph turns up (whether it
+    /// becomes a Latin letter depends on its word and token, which `foldScalars` works
+    /// out), or when the output would outgrow the input (a malformed byte read as U+FFFD).
     private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>, into out: inout Output) -> Bool {
         let capacity = p.count
         out.size(for: p)
@@ -307,7 +307,7 @@ public struct Normalizer: Sendable {
                 }
                 // Only number words (step 4) or a non-ASCII separator (step 5) make an
                 // edit: a run of plain digit groups ("5 translations") has none to plan.
-                if !run.isEmpty && (run.contains { $0.isWord } || seps.contains { sep in sep.contains { p[$0] >= 0x80 } }) {
+                if run.contains(where: \.isWord) || seps.contains(where: { sep in sep.contains { p[$0] >= 0x80 } }) {
                     planEdits(run, seps, p, &edits)
                 }
                 run.removeAll(keepingCapacity: true)
@@ -527,9 +527,6 @@ public struct Normalizer: Sendable {
         var end: [Int32] = []
         var upper: [UInt64] = []
 
-        /// ASCII text: each byte lower-cased, mapped to its own scalar.
-        /// Filled in place, without zeroing first: this runs for every text that passes
-        /// the prefilter.
         /// The arrays of `text`, to be overwritten (moved out: `text` is left empty,
         /// so that they are not shared and are written in place).
         init(reusing text: inout NormalizedText) {
