@@ -3,8 +3,9 @@ import Testing
 import TestSupport
 
 /// The recognizers' screens (`Screening`: a text with fewer than five digits skips the
-/// phone scanner, a token that starts no request pattern skips the request grammar, a
-/// token is tried only for the address forms that can start on its kind) against the
+/// phone scanner, a token that starts no request pattern skips the request grammar and
+/// the payment requests, a token is tried only for the address forms that can start on
+/// its kind) against the
 /// same recognizers without them: the same findings, explanations included, with the
 /// prefilter off so that every text reaches the recognizers. On random texts of trigger
 /// pieces, random everyday texts, texts built around each screen's edge (digit counts
@@ -33,8 +34,8 @@ import TestSupport
     @Test func screensAreOnInTheDetectorAndOffInTheReference() {
         let on = Self.screened.recognizerList.compactMap { $0 as? any Screening }
         let off = Self.unscreened.recognizerList.compactMap { $0 as? any Screening }
-        #expect(on.count == 3 && on.allSatisfy(\.screens))
-        #expect(off.count == 3 && off.allSatisfy { !$0.screens })
+        #expect(on.count == 4 && on.allSatisfy(\.screens))
+        #expect(off.count == 4 && off.allSatisfy { !$0.screens })
     }
 
     @Test func sameFindingsOnRandomTextsOfTriggerPieces() {
@@ -109,6 +110,25 @@ import TestSupport
         }
         let kinds = Self.check(texts)
         #expect(kinds[.offplatformRequest, default: 0] > 300)
+    }
+
+    /// Payment requests of every shape: fees avoided, a service used as a verb, payment
+    /// verbs with money, a service, "off the platform" or "directly" after them, in
+    /// proposals, imperatives and questions, negated and not.
+    @Test func sameFindingsAroundPaymentRequests() {
+        let leads = ["", "can you ", "let's ", "please ", "I'd rather ", "could we ", "I can't ", "why not ", "ok, "]
+        let bodies = ["skip the platform fee", "avoid the commission", "save on fees", "save on the fees",
+                      "Zelle me the rest", "PayPal me", "venmo me", "cashapp us", "pay me directly",
+                      "pay me via PayPal", "send the money through Wise", "pay you directly through the platform",
+                      "pay me directly via Zelle", "send the payment off the platform", "pay off the platform",
+                      "transfer the money to my Revolut", "I accept Wise", "pay the invoice", "send it by venmo",
+                      "pay me on paypal", "settle up on venmo", "wire the money outside", "pay 50% upfront via crypto"]
+        var texts: [String] = []
+        for l in leads {
+            for b in bodies { texts += ["\(l)\(b)", "\(l)\(b)?", "\(l)\(b), thanks.", "Hi! \(l)\(b) later"] }
+        }
+        let kinds = Self.check(texts)
+        #expect(kinds[.paymentAccount, default: 0] > 200)
     }
 
     /// House numbers (plain, with a letter, too long, after "#" or "$") next to street
