@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 
 /// The recognizers' screens (`Screening`: a text with fewer than five digits skips the
-/// phone scanner, a token that starts no request pattern skips the request grammar and
-/// the payment requests, a token is tried only for the address forms that can start on
+/// phone scanner, a token that starts no request or report pattern skips the request
+/// grammar, the payment requests and the reports of contact, a token is tried only for the address forms that can start on
 /// its kind) against the
 /// same recognizers without them: the same findings, explanations included, with the
 /// prefilter off so that every text reaches the recognizers. On random texts of trigger
@@ -34,8 +34,8 @@ import TestSupport
     @Test func screensAreOnInTheDetectorAndOffInTheReference() {
         let on = Self.screened.recognizerList.compactMap { $0 as? any Screening }
         let off = Self.unscreened.recognizerList.compactMap { $0 as? any Screening }
-        #expect(on.count == 4 && on.allSatisfy(\.screens))
-        #expect(off.count == 4 && off.allSatisfy { !$0.screens })
+        #expect(on.count == 5 && on.allSatisfy(\.screens))
+        #expect(off.count == 5 && off.allSatisfy { !$0.screens })
     }
 
     @Test func sameFindingsOnRandomTextsOfTriggerPieces() {
@@ -129,6 +129,25 @@ import TestSupport
         }
         let kinds = Self.check(texts)
         #expect(kinds[.paymentAccount, default: 0] > 200)
+    }
+
+    /// Reports of contact elsewhere: asked whether something arrived, a place phoned, the
+    /// other side's address or channel reached, "wrote to you on …", with subjects that
+    /// are and are not the sender, negated and not.
+    @Test func sameFindingsAroundReportsOfContact() {
+        let subjects = ["I", "we", "they", "my assistant", "I just", "I didn't", "I already"]
+        let reports = ["got my email", "received my email", "get my whatsapp", "phoned your office", "rang your studio",
+                       "emailed your work address", "called your number", "messaged your WhatsApp", "texted your cell",
+                       "wrote to you on Telegram", "reached out to you on LinkedIn", "emailed you", "called you",
+                       "sent you my number", "pinged you on skype", "dm'd you on insta", "texted you yesterday",
+                       "called your mobile", "emailed the client", "sent you the file"]
+        var texts: [String] = []
+        for s in subjects {
+            for r in reports { texts += ["\(s) \(r)", "did you see? \(s) \(r).", "\(s) \(r), did you get it?"] }
+        }
+        texts += ["did you get my email?", "check your inbox for my email", "have you received my whatsapp?"]
+        let kinds = Self.check(texts)
+        #expect(kinds[.unsolicitedContact, default: 0] > 100)
     }
 
     /// House numbers (plain, with a letter, too long, after "#" or "$") next to street
