@@ -45,7 +45,11 @@ enum OverlapResolution {
         c.intent == .request || c.kind == .offplatformRequest || c.kind == .unsolicitedContact
     }
 
-    static func resolve(_ candidates: [Candidate], index: TextIndex) -> [Candidate] {
+    /// `aloneFastPath`: a lone candidate (most texts with any have one) takes
+    /// `resolveAlone`, which builds none of the tables below; false only in the test
+    /// that compares the two.
+    static func resolve(_ candidates: [Candidate], index: TextIndex, aloneFastPath: Bool = true) -> [Candidate] {
+        if aloneFastPath && candidates.count == 1 { return resolveAlone(candidates[0], index) }
         let linkSpans = index.links.map(\.range)
         let platformLinks = index.links.filter { $0.kind == nil }.map(\.range)
         // Ranks are worked out once per candidate (they compare rule names), and the
@@ -99,6 +103,21 @@ enum OverlapResolution {
             kept[i].platform = messagingAppBefore(kept[i], index)
         }
         return kept + keptPhrases
+    }
+
+    /// What `resolve` does to one candidate that meets no other: a phrase is kept; an
+    /// identifier is dropped inside a link to the marketplace, a phone inside any link;
+    /// a phone kept takes the messaging app named before it in its clause.
+    private static func resolveAlone(_ c: Candidate, _ index: TextIndex) -> [Candidate] {
+        guard !c.range.isEmpty else { return [] }
+        if isPhrase(c) { return [c] }
+        let links = index.links
+        if links.contains(where: { $0.kind == nil && $0.range.overlaps(c.range) }) { return [] }
+        if c.kind == .phone && links.contains(where: { $0.range.overlaps(c.range) }) { return [] }
+        guard c.kind == .phone && c.platform == nil else { return [c] }
+        var phone = c
+        phone.platform = messagingAppBefore(phone, index)
+        return [phone]
     }
 
     /// The kind's place in `FindingKind.allCases`, without building that array per call.

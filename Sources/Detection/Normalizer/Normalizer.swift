@@ -44,17 +44,23 @@ public struct Normalizer: Sendable {
     }
 
     func normalize(utf8 p: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        var out: Output
+        var text = NormalizedText(bytes: [], sourceStart: [], sourceEnd: [])
+        normalize(utf8: p, into: &text)
+        return text
+    }
+
+    /// The same, written into the arrays of `text` (whatever it held is replaced): the
+    /// detector hands back the text before, so that its storage serves the next.
+    func normalize(utf8 p: UnsafeBufferPointer<UInt8>, into text: inout NormalizedText) {
+        var out = Output(reusing: &text)
         if Prefilter.isASCII(p) {
-            out = Output(ascii: p)
-        } else if let folded = foldScalarsWithoutHomoglyphs(p) {
-            out = folded
-        } else {
-            out = Output(capacity: p.count)
+            out.fill(ascii: p)
+        } else if !foldScalarsWithoutHomoglyphs(p, into: &out) {
+            out.reset(capacity: p.count)
             foldScalars(p, into: &out)
         }
         rewriteDigitRuns(&out)
-        return out.normalizedText
+        text = out.normalizedText
     }
 
     // MARK: - Steps 1–3: one pass over scalars
@@ -118,21 +124,18 @@ public struct Normalizer: Sendable {
     /// Steps 1–3 in one pass for text without homoglyphs (most non-ASCII chat: an
     /// emoji, an accent, a dash), written straight into the output arrays: the same
     /// bytes as `foldScalars`, without its list of scalars and an append per array
-    /// per byte. Nil when a homoglyph turns up (whether it becomes a Latin letter
-    /// depends on its word and token, which `foldScalars` works out), or when the
-    /// output would outgrow the input (a malformed byte read as U+FFFD).
-    private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>) -> Output? {
+    /// per byte. False (and `out` to be reset) when a homoglyph turns up (whether it
+    /// becomes a Latin letter depends on its word and token, which `foldScalars` works
+    /// out), or when the output would outgrow the input (a malformed byte read as U+FFFD).
+    private func foldScalarsWithoutHomoglyphs(_ p: UnsafeBufferPointer<UInt8>, into out: inout Output) -> Bool {
         let capacity = p.count
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var start = [Int32](repeating: 0, count: capacity)
-        var end = [Int32](repeating: 0, count: capacity)
-        var upper = [UInt64](repeating: 0, count: capacity / 64 + 1)
+        out.size(for: p)
         var o = 0
         var complete = true
-        bytes.withUnsafeMutableBufferPointer { ob in
-            start.withUnsafeMutableBufferPointer { sb in
-                end.withUnsafeMutableBufferPointer { eb in
-                    upper.withUnsafeMutableBufferPointer { ub in
+        out.bytes.withUnsafeMutableBufferPointer { ob in
+            out.start.withUnsafeMutableBufferPointer { sb in
+                out.end.withUnsafeMutableBufferPointer { eb in
+                    out.upper.withUnsafeMutableBufferPointer { ub in
                         @inline(__always) func put(_ b: UInt8, _ s: Int32, _ isUpper: Bool) {
                             ob[o] = b
                             sb[o] = s
@@ -189,11 +192,11 @@ public struct Normalizer: Sendable {
                 }
             }
         }
-        guard complete else { return nil }
-        bytes.removeLast(capacity - o)
-        start.removeLast(capacity - o)
-        end.removeLast(capacity - o)
-        return Output(bytes: bytes, start: start, end: end, upper: upper)
+        guard complete else { return false }
+        out.bytes.removeLast(capacity - o)
+        out.start.removeLast(capacity - o)
+        out.end.removeLast(capacity - o)
+        return true
     }
 
     private static func isUppercase(_ v: UInt32) -> Bool {
@@ -295,9 +298,16 @@ public struct Normalizer: Sendable {
             var sepStart = -1
             var sepScalars = 0
             func flush() {
+                // Called at every word that is not a number word: with no run there is
+                // nothing to clear (`seps` only grows with a run).
+                if run.isEmpty {
+                    sepStart = -1
+                    sepScalars = 0
+                    return
+                }
                 // Only number words (step 4) or a non-ASCII separator (step 5) make an
                 // edit: a run of plain digit groups ("5 translations") has none to plan.
-                if !run.isEmpty && (run.contains { $0.isWord } || seps.contains { sep in sep.contains { p[$0] >= 0x80 } }) {
+                if run.contains(where: \.isWord) || seps.contains(where: { sep in sep.contains { p[$0] >= 0x80 } }) {
                     planEdits(run, seps, p, &edits)
                 }
                 run.removeAll(keepingCapacity: true)
@@ -381,7 +391,49 @@ public struct Normalizer: Sendable {
     /// number word (steps 4) or a non-ASCII separator between digits (step 5): so
     /// either a word that starts like a number word ("fi…", "ze…") with a digit or a
     /// second such word, or a non-ASCII byte in a text with digits.
-    private func mayHoldDigitRun(_ bytes: [UInt8]) -> Bool {
+    ///
+    /// Digits and non-ASCII bytes first, in a loop without branches; then only the
+    /// number words still needed (one with a digit or a non-ASCII byte, else two),
+    /// stopping at the last one needed.
+    func mayHoldDigitRun(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            // Or-ed over the text, without a branch (the compiler reads 16 bytes a step).
+            var any: UInt8 = 0
+            var digit: UInt8 = 0
+            for b in p {
+                any |= b
+                digit |= b &- 0x30 < 10 ? 1 : 0
+            }
+            let digits = digit != 0
+            let nonASCII = any >= 0x80
+            if digits && nonASCII { return true }
+            let needed = digits || nonASCII ? 1 : 2
+            var numberLike = 0
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                guard ASCII.isLetter(b) else {
+                    i &+= 1
+                    continue
+                }
+                let start = i
+                i &+= 1
+                while i < n && ASCII.isLetter(p[i]) { i &+= 1 }
+                let second: UInt8 = i > start &+ 1 ? p[start &+ 1] : 0x7B
+                if numberStarts.contains(b, second),
+                   numberWords.entry(for: UnsafeBufferPointer(rebasing: p[start..<i])) != nil {
+                    numberLike += 1
+                    if numberLike >= needed { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// `mayHoldDigitRun` as it was first written, one byte at a time: the reference
+    /// for the differential test.
+    func mayHoldDigitRunByteByByte(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { p in
             var numberLike = 0
             var digits = false
@@ -475,24 +527,33 @@ public struct Normalizer: Sendable {
         var end: [Int32] = []
         var upper: [UInt64] = []
 
+        /// The arrays of `text`, to be overwritten (moved out: `text` is left empty,
+        /// so that they are not shared and are written in place).
+        init(reusing text: inout NormalizedText) {
+            bytes = text.bytes
+            start = text.sourceStart
+            end = text.sourceEnd
+            upper = text.uppercaseMask
+            text = NormalizedText(bytes: [], sourceStart: [], sourceEnd: [])
+        }
+
         /// ASCII text: each byte lower-cased, mapped to its own scalar.
-        /// Filled in place, without zeroing first: this runs for every text that passes
-        /// the prefilter.
-        init(ascii p: UnsafeBufferPointer<UInt8>) {
+        /// One copy per array, without zeroing first: this runs for every text that
+        /// passes the prefilter.
+        mutating func fill(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = ASCII.lower(p[i]) }
-                count = n
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: p)
+            start.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 0, count: n, to: &start)
+            end.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 1, count: n, to: &end)
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: n / 64 + 1))
+            bytes.withUnsafeMutableBufferPointer { buf in
+                for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
             }
-            start = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i) }
-                count = n
-            }
-            end = [Int32](unsafeUninitializedCapacity: n) { buf, count in
-                for i in 0..<n { buf[i] = Int32(truncatingIfNeeded: i &+ 1) }
-                count = n
-            }
-            upper = [UInt64](unsafeUninitializedCapacity: n / 64 + 1) { buf, count in
+            upper.withUnsafeMutableBufferPointer { buf in
                 for w in 0...(n / 64) {
                     var bits: UInt64 = 0
                     var i = w << 6
@@ -503,22 +564,41 @@ public struct Normalizer: Sendable {
                     }
                     buf[w] = bits
                 }
-                count = n / 64 + 1
             }
         }
 
-        init(bytes: [UInt8], start: [Int32], end: [Int32], upper: [UInt64]) {
-            self.bytes = bytes
-            self.start = start
-            self.end = end
-            self.upper = upper
+        /// Room for `p.count` bytes and offsets, to be written by index (each position
+        /// before the end is written before it is read): filled by copies, not zeroed
+        /// one element at a time; the upper-case bits are zeroed, they are or-ed in.
+        mutating func size(for p: UnsafeBufferPointer<UInt8>) {
+            let count = p.count
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: p)
+            start.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 0, count: count, to: &start)
+            end.removeAll(keepingCapacity: true)
+            FreshArray.appendCounting(from: 1, count: count, to: &end)
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: count / 64 + 1))
+        }
+
+        /// Empty, with room for `capacity` bytes, to be appended to.
+        mutating func reset(capacity: Int) {
+            bytes.removeAll(keepingCapacity: true)
+            start.removeAll(keepingCapacity: true)
+            end.removeAll(keepingCapacity: true)
+            bytes.reserveCapacity(capacity)
+            start.reserveCapacity(capacity)
+            end.reserveCapacity(capacity)
+            upper.removeAll(keepingCapacity: true)
+            upper.append(contentsOf: repeatElement(0, count: capacity / 64 + 1))
         }
 
         init(capacity: Int) {
             bytes.reserveCapacity(capacity)
             start.reserveCapacity(capacity)
             end.reserveCapacity(capacity)
-            upper = [UInt64](repeating: 0, count: capacity / 64 + 1)
+            upper = FreshArray.zeros(capacity / 64 + 1)
         }
 
         @inline(__always)

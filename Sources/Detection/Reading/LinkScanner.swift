@@ -1,3 +1,5 @@
+import Foundation
+
 /// A link found in a normalized text, before recognizers decide its kind.
 struct Link {
     /// The bytes to report: scheme (if any) to the end of the path, trailing
@@ -53,6 +55,11 @@ struct LinkScanner {
         let n = p.count
         var i = 1
         while i + 1 < n {
+            // To the next dot in one library call (most bytes are not dots).
+            if p[i] != 0x2E {
+                guard let base = p.baseAddress, let hit = memchr(base + i, 0x2E, n - 1 - i) else { break }
+                i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            }
             guard p[i] == 0x2E, Self.isHostByte(p, i - 1), p[i - 1] != 0x2D,
                   Self.isHostByte(p, i + 1), p[i + 1] != 0x2D else { i += 1; continue }
             if let (link, end) = link(around: i, p) {

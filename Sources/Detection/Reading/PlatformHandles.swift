@@ -45,7 +45,8 @@ struct PlatformHandleFinder {
         var out: [PlatformHandle] = []
         let tokens = index.tokens
         let lexicon = index.lexicon
-        var anyAlias: [Int32: Int] = [:]  // platform → last token
+        // Platforms named by a strong name (a text names a few: a list, not a dictionary).
+        var anyAlias: [Int32] = []
         for t in tokens.indices {
             guard let (platform, strength) = index.alias(t), let info = lexicon.platform(platform),
                   info.kind == .messagingApp || info.kind == .socialProfile || info.kind == .paymentAccount,
@@ -53,20 +54,27 @@ struct PlatformHandleFinder {
             let kind = info.kind
             _ = kind
             if !namesPlatform(t) { continue }
-            if strength == .strong { anyAlias[platform] = t }
+            if strength == .strong && !anyAlias.contains(platform) { anyAlias.append(platform) }
             if let h = identifierAfter(t, platform: platform, strength: strength) { out.append(h) }
             if let h = identifierBefore(t, platform: platform, strength: strength) { out.append(h) }
         }
         out += identifiersInLaterSentence()
         out += liveIDs()
-        if let discord = lexicon.platformIndex["discord"], anyAlias[discord] != nil { out += discordTags(discord) }
-        if let cashapp = lexicon.platformIndex["cashapp"], anyAlias[cashapp] != nil { out += cashtags(cashapp) }
+        // The names looked up only when some strong name was seen (a look-up by string
+        // costs hundreds of instructions).
+        if !anyAlias.isEmpty {
+            if let discord = lexicon.platformIndex["discord"], anyAlias.contains(discord) { out += discordTags(discord) }
+            if let cashapp = lexicon.platformIndex["cashapp"], anyAlias.contains(cashapp) { out += cashtags(cashapp) }
+        }
         // One identifier, one tie: the longest reading of it wins ("anna#4821" over "anna").
         out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
-        var seen: Set<Int> = []
+        // Sorted by start: the first of each start is kept (or dropped inside a link), the
+        // rest dropped.
+        var previousStart = -1
         let links = index.links
         return out.filter { h in
-            guard seen.insert(h.range.lowerBound).inserted else { return false }
+            guard h.range.lowerBound != previousStart else { return false }
+            previousStart = h.range.lowerBound
             return !links.contains { $0.range.overlaps(h.range) }
         }
     }
@@ -207,7 +215,6 @@ struct PlatformHandleFinder {
 
     /// Skype's "live:" identifiers stand on their own.
     private func liveIDs() -> [PlatformHandle] {
-        guard let skype = index.lexicon.platformIndex["skype"] else { return [] }
         var out: [PlatformHandle] = []
         let p = index.bytes
         var i = 0
@@ -217,7 +224,9 @@ struct PlatformHandleFinder {
                 var j = i + 5
                 while j < p.count && Self.isIdentifierByte(p[j]) { j += 1 }
                 while j > i + 5 && (p[j - 1] == 0x2E || p[j - 1] == 0x2D) { j -= 1 }
-                if j - (i + 5) >= 2 && p[(i + 5)..<j].contains(where: ASCII.isAlnum) {
+                // Skype's id looked up only here: most texts hold no "live:".
+                if j - (i + 5) >= 2 && p[(i + 5)..<j].contains(where: ASCII.isAlnum),
+                   let skype = index.lexicon.platformIndex["skype"] {
                     out.append(PlatformHandle(platform: skype, range: i..<j, rule: "live_id",
                                               explanation: "a Skype 'live:' identifier"))
                 }

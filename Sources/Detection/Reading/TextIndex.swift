@@ -33,11 +33,32 @@ final class TextIndex {
     private let clauseLower: [Int32]
     private let clauseUpper: [Int32]
 
-    init(_ text: NormalizedText, lexicon: Lexicon) {
+    /// The arrays an index is built in. The detector keeps them from one text to the
+    /// next (`storage` of the index before, once that index is gone, is unshared), so
+    /// that their memory is reused instead of allocated and freed per text. The fields
+    /// stay `let`: a `var` of a class is checked for exclusive access at every read,
+    /// which cost more than the allocations.
+    struct Storage {
+        var tokens: [Token] = []
+        var clauseLower: [Int32] = []
+        var clauseUpper: [Int32] = []
+    }
+
+    convenience init(_ text: NormalizedText, lexicon: Lexicon) {
+        var storage = Storage()
+        self.init(text, lexicon: lexicon, storage: &storage)
+    }
+
+    /// Reads `text` into the arrays of `storage` (moved out of it).
+    init(_ text: NormalizedText, lexicon: Lexicon, storage: inout Storage) {
         self.text = text
         self.lexicon = lexicon
         wordInfo = lexicon.wordInfo
-        let tokens = text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words) }
+        var tokens = storage.tokens
+        var lower = storage.clauseLower
+        var upper = storage.clauseUpper
+        storage = Storage()
+        text.bytes.withUnsafeBufferPointer { Self.tokenize($0, lexicon.words, into: &tokens) }
         self.tokens = tokens
         var roles: WordRoles = []
         var hasAt = false, hasAtWord = false, hasNumber = false, hasMixed = false, hasLong = false
@@ -62,22 +83,35 @@ final class TextIndex {
         // From the bytes: a dot may sit inside a split platform name ("linktr.ee").
         self.hasDot = text.bytes.contains(0x2E)
         self.hasLong = hasLong
-        var lower = [Int32](repeating: 0, count: tokens.count)
-        var upper = [Int32](repeating: 0, count: tokens.count)
-        var start = 0
-        for t in tokens.indices {
-            lower[t] = Int32(start)
-            if Self.endsClause(tokens, t, text.bytes) {
-                for k in start...t { upper[k] = Int32(t) }
-                // A boundary token belongs to no clause of its own: it ends the one before.
-                lower[t] = Int32(start)
-                start = t + 1
+        let count = tokens.count
+        // Sized by a copy (every entry is written below before it is read).
+        lower.removeAll(keepingCapacity: true)
+        upper.removeAll(keepingCapacity: true)
+        FreshArray.appendCounting(from: 0, count: count, to: &lower)
+        FreshArray.appendCounting(from: 0, count: count, to: &upper)
+        tokens.withUnsafeBufferPointer { tokens in
+            lower.withUnsafeMutableBufferPointer { lower in
+                upper.withUnsafeMutableBufferPointer { upper in
+                    var start = 0
+                    for t in 0..<count {
+                        lower[t] = Int32(start)
+                        if Self.endsClause(tokens, t) {
+                            for k in start...t { upper[k] = Int32(t) }
+                            // A boundary token belongs to no clause of its own: it ends the one before.
+                            lower[t] = Int32(start)
+                            start = t + 1
+                        }
+                    }
+                    for k in start..<count { upper[k] = Int32(count) }
+                }
             }
         }
-        for k in start..<tokens.count { upper[k] = Int32(tokens.count) }
         clauseLower = lower
         clauseUpper = upper
     }
+
+    /// The arrays of this index, to build the next one in (unshared once this one is gone).
+    var storage: Storage { Storage(tokens: tokens, clauseLower: clauseLower, clauseUpper: clauseUpper) }
 
     var bytes: [UInt8] { text.bytes }
 
@@ -151,7 +185,7 @@ final class TextIndex {
 
     /// Whether token `t` ends a clause: a line break, or `.` `!` `?` `;` followed by a
     /// space or the end (a dot inside "wa.me" ends nothing).
-    private static func endsClause(_ tokens: [Token], _ t: Int, _ bytes: [UInt8]) -> Bool {
+    private static func endsClause(_ tokens: UnsafeBufferPointer<Token>, _ t: Int) -> Bool {
         let tok = tokens[t]
         if tok.kind == .newline { return true }
         guard tok.kind == .punct else { return false }
@@ -178,8 +212,8 @@ final class TextIndex {
 
     // MARK: Tokenizing
 
-    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ words: WordAutomaton) -> [Token] {
-        var out: [Token] = []
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ words: WordAutomaton, into out: inout [Token]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(p.count / 4 + 1)
         let n = p.count
         var i = 0
@@ -258,7 +292,6 @@ final class TextIndex {
             i += len
             space = false
         }
-        return out
     }
 }
 

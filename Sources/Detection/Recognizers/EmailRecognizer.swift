@@ -85,11 +85,22 @@ public struct EmailRecognizer: IndexedRecognizer {
     // MARK: Written out
 
     /// The "at" forms: " at ", "(at)", "[at]", "{at}", "<at>", "-at-", "_at_".
+    /// The bracket that closes `open` ("(", "[", "{", "<"), or nil (a switch: a
+    /// dictionary literal here was built for every "at").
+    private static func closing(_ open: UInt8) -> UInt8? {
+        switch open {
+        case 0x28: 0x29
+        case 0x5B: 0x5D
+        case 0x7B: 0x7D
+        case 0x3C: 0x3E
+        default: nil
+        }
+    }
+
     private func atForm(_ t: Int, _ index: TextIndex) -> (first: Int, last: Int, bracketed: Bool)? {
         let tokens = index.tokens
         guard tokens[t].kind == .word, index.isWord(t, W.at) else { return nil }
-        let opens: [UInt8: UInt8] = [0x28: 0x29, 0x5B: 0x5D, 0x7B: 0x7D, 0x3C: 0x3E]
-        if t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .punct, let close = opens[tokens[t - 1].byte],
+        if t > 0, t + 1 < tokens.count, tokens[t - 1].kind == .punct, let close = Self.closing(tokens[t - 1].byte),
            index.isPunct(t + 1, close) {
             return (t - 1, t + 1, true)
         }

@@ -19,9 +19,11 @@
 /// before a contract", "am I allowed to share my email?"). Everyday words that are
 /// also apps ("zoom in", "teams of three", "signal processing", "the line is thin")
 /// name a channel only after a preposition or possessive, or before a channel noun.
-public struct OffplatformRequestRecognizer: IndexedRecognizer {
+public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     public let name = "offplatform_request"
     let lexicon: Lexicon
+    /// Tokens that start no pattern are passed over (see `recognize`).
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -38,6 +40,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
     static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
                                     "interview"])
     static let indefinite = WordSet(["a", "an"])
+    /// The roles a pattern of `match(at:)` starts on: ask, contact, move and channel
+    /// verb, offer, preference (and the words "are", "a", "what", "which").
+    static let starterRoles: WordRoles = [.your, .contactVerb, .moveVerb, .ask, .proposal]
     /// Questions about a call that happened: "did you have a Zoom call with them?"
     static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
     /// "what email do you use for …?", "which number should I call?"
@@ -57,7 +62,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer {
             || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
+        // The screen's words, read once per text rather than per token.
+        let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords
         for t in index.tokens.indices {
+            // The screen: each pattern of `match(at:)` starts on a token with one of
+            // these roles or words (its first test), and most tokens have none.
+            if screens && index.roles(t).isDisjoint(with: Self.starterRoles) {
+                let key = index.tokens[t].key
+                if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) { continue }
+            }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
             // German and French put the negation after the verb: "ich darf deine Nummer

@@ -10,11 +10,15 @@
 /// - requests (intent `request`): "pay me directly", "send the money via PayPal",
 ///   "I accept Wise", "let's skip the platform fee"; not when negated or about the rule.
 /// Card numbers are not contact details here and are never reported.
-public struct PaymentAccountRecognizer: IndexedRecognizer {
+public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
     public let name = "payment_account"
     let lexicon: Lexicon
+    /// In `requests`, tokens that start no request shape are passed over.
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    static let requestStarters: WordRoles = [.feeAvoid, .alias, .paymentVerb]
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         LinkCandidates.append(.paymentAccount, from: index, into: &candidates)
@@ -159,6 +163,9 @@ public struct PaymentAccountRecognizer: IndexedRecognizer {
                                         rule: "payment_account.\(rule)", explanation: why))
         }
         for t in tokens.indices {
+            // The screen: each shape below starts on a fee-avoiding word, a payment
+            // service's name (an alias) or a payment verb (its first test).
+            if screens && index.roles(t).isDisjoint(with: Self.requestStarters) { continue }
             let clause = index.clause(of: t)
             // "skip the platform fee", "save on fees", "avoid the commission"
             if index.has(t, .feeAvoid) {

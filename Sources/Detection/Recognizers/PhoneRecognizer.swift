@@ -14,13 +14,27 @@
 // this recognizer's: every candidate here is a phone shared, with no platform.
 
 /// Finds phone numbers; see the file comment for what counts.
-public struct PhoneRecognizer: Recognizer {
+public struct PhoneRecognizer: Recognizer, Screening {
     public let name = "phone"
+    /// Texts with fewer than five digits are not scanned.
+    var screens = true
 
     public init() {}
 
+    static func holdsFiveDigits(_ bytes: [UInt8]) -> Bool {
+        var digits = 0
+        for b in bytes where b &- 0x30 < 10 {
+            digits &+= 1
+            if digits == 5 { return true }
+        }
+        return false
+    }
+
     public func recognize(_ text: NormalizedText, into candidates: inout [Candidate]) {
         guard !text.bytes.isEmpty else { return }
+        // The screen: the scanner reports a number only from `evaluate`, which wants at
+        // least five digits (seven without a "+"); digits are ASCII after normalizing.
+        if screens && !Self.holdsFiveDigits(text.bytes) { return }
         text.bytes.withUnsafeBufferPointer { bytes in
             text.sourceStart.withUnsafeBufferPointer { starts in
                 text.sourceEnd.withUnsafeBufferPointer { ends in

@@ -10,9 +10,11 @@
 /// may not be a unit of time or size ("10 minute drive", "500 GB drive"). Where the
 /// type comes first, or the number last, a name word must be capitalized, since
 /// "via email 5 times" has the same shape.
-public struct PostalAddressRecognizer: IndexedRecognizer {
+public struct PostalAddressRecognizer: IndexedRecognizer, Screening {
     public let name = "postal_address"
     let lexicon: Lexicon
+    /// Each token is tried only for the forms that can start on its kind.
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -30,6 +32,30 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
         var found: [(Range<Int>, String, String)] = []
         let tokens = index.tokens
         for t in tokens.indices {
+            if screens {
+                // The screen, same forms in the same order: a house number is a number
+                // or mixed token (`isHouseNumber`); the other forms start on a word
+                // (`compound`, `poBox`, and the street roles, which only words carry).
+                switch tokens[t].kind {
+                case .number, .mixed:
+                    if isHouseNumber(t, index) {
+                        if let m = numberNameType(t, index) { found.append(m) }
+                        if let m = numberTypeName(t, index) { found.append(m) }
+                    }
+                    continue
+                case .word:
+                    if index.has(t, .streetBeforeName), let m = typeNameNumber(t, index) { found.append(m) }
+                    if index.has(t, .streetAfterName), let m = nameTypeNumber(t, index) { found.append(m) }
+                    // `compound` reads its house number at most three tokens on (after
+                    // an abbreviation's dot and a comma); `poBox` starts on a box word or "p".
+                    if numberWithinThree(after: t, tokens), let m = compound(t, index) { found.append(m) }
+                    if index.has(t, .poBoxWord) || (tokens[t].end - tokens[t].start == 1 && index.bytes[tokens[t].start] == 0x70),
+                       let m = poBox(t, index) { found.append(m) }
+                    continue
+                case .punct, .newline:
+                    continue
+                }
+            }
             if isHouseNumber(t, index) {
                 if let m = numberNameType(t, index) { found.append(m) }
                 if let m = numberTypeName(t, index) { found.append(m) }
@@ -49,6 +75,15 @@ public struct PostalAddressRecognizer: IndexedRecognizer {
     }
 
     // MARK: Parts
+
+    private func numberWithinThree(after t: Int, _ tokens: [TextIndex.Token]) -> Bool {
+        var k = t + 1
+        while k < tokens.count && k <= t + 3 {
+            if tokens[k].kind == .number || tokens[k].kind == .mixed { return true }
+            k += 1
+        }
+        return false
+    }
 
     private func isHouseNumber(_ t: Int, _ index: TextIndex) -> Bool {
         let tok = index.tokens[t]

@@ -10,9 +10,11 @@
 /// CHANNEL]"; "did you get|see my EMAIL|TEXT|…". The platform has calls of its own, so
 /// "I called you" counts only with a phone word in the clause ("on your cell", "your
 /// number"). Not when negated ("I haven't emailed you").
-public struct UnsolicitedContactRecognizer: IndexedRecognizer {
+public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
     public let name = "unsolicited_contact"
     let lexicon: Lexicon
+    /// Tokens that start no report are passed over (see `recognize`).
+    var screens = true
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
@@ -21,7 +23,11 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer {
         let cues = ClauseCues(index: index)
         let requests = OffplatformRequestRecognizer(lexicon: lexicon)
         var taken = ByteOccupancy(count: index.bytes.count)
+        let received = W.received
         for t in index.tokens.indices {
+            // The screen: a report starts on a verb of past contact or on "got" and its
+            // like (the first tests of `match`); most tokens are neither.
+            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key) { continue }
             guard let (from, to, platform, rule, why) = match(t, index, requests) else { continue }
             guard !cues.negated(before: t) else { continue }
             let range = index.tokens[from].start..<index.tokens[to].end

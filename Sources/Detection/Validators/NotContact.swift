@@ -32,6 +32,19 @@ enum NotContact {
 
     /// "1200x628", "16x9": dimensions, not identifiers.
     static func isDimension(_ text: String) -> Bool {
+        // ASCII (nearly every handle): bytes, the same answer without grapheme breaking
+        // (an ASCII character is a number only as a digit).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { p -> Bool? in
+            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let x = p.firstIndex(of: 0x78), x > 0, x < p.count - 1 else { return false }
+            return p[..<x].allSatisfy(ASCII.isDigit) && p[(x + 1)...].allSatisfy(ASCII.isDigit)
+        }
+        if let ascii, let ascii { return ascii }
+        return isDimensionByCharacters(text)
+    }
+
+    /// The same by characters (numbers of any script): the reference for the bytes above.
+    static func isDimensionByCharacters(_ text: String) -> Bool {
         let parts = text.split(separator: "x", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
