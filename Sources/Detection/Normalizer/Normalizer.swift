@@ -542,14 +542,7 @@ public struct Normalizer: Sendable {
         /// passes the prefilter.
         mutating func fill(ascii p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: p)
-            start.removeAll(keepingCapacity: true)
-            FreshArray.appendCounting(from: 0, count: n, to: &start)
-            end.removeAll(keepingCapacity: true)
-            FreshArray.appendCounting(from: 1, count: n, to: &end)
-            upper.removeAll(keepingCapacity: true)
-            upper.append(contentsOf: repeatElement(0, count: n / 64 + 1))
+            size(for: p)
             bytes.withUnsafeMutableBufferPointer { buf in
                 for i in 0..<n { buf[i] = ASCII.lower(buf[i]) }
             }
