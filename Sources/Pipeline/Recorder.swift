@@ -104,7 +104,7 @@ struct Recorder {
                   duplicateMessages: summary.duplicateMessages, messages: summary.messages,
                   findingsByVerdict: summary.findingsByVerdict, uncompressedBytes: summary.uncompressedBytes,
                   policyName: policy.name, policyHash: policy.contentHash, toolVersion: ToolVersion.current,
-                  jobs: jobs, exitStatus: Int32(summary.outcome.rawValue))
+                  jobs: jobs, exitStatus: summary.outcome.exitStatus)
     }
 }
 

@@ -9,6 +9,16 @@ public enum RunOutcome: Int, Sendable, Comparable {
     case nothingRead
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// The command's exit status for this outcome (README, "Exit status"), as the `runs` row records it.
+    public var exitStatus: Int32 {
+        switch self {
+        case .success: 0
+        case .linesRejected: 2
+        case .filesFailed: 3
+        case .nothingRead: 4
+        }
+    }
 }
 
 /// What a run did, for the final summary and the `runs` row. Every input line

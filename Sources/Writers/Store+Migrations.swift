@@ -13,6 +13,11 @@ extension Store {
         m.registerMigration("v3_call_outcomes") { db in
             try db.execute(sql: schemaV3)
         }
+        // Runs recorded before stored their outcome's ordinal (0-3) as `exit_status`, not the command's exit
+        // status (0, 2, 3, 4): a run with rejected lines read 1, as if it had failed.
+        m.registerMigration("v4_runs_exit_status") { db in
+            try db.execute(sql: "UPDATE runs SET exit_status = CASE exit_status WHEN 1 THEN 2 WHEN 2 THEN 3 WHEN 3 THEN 4 ELSE exit_status END")
+        }
         return m
     }
 

@@ -110,13 +110,9 @@ struct AnalyzeCommand: ParsableCommand {
 }
 
 extension ExitStatus {
+    /// The status the `runs` row records for the same outcome.
     init(_ outcome: RunOutcome) {
-        switch outcome {
-        case .success: self = .success
-        case .linesRejected: self = .linesRejected
-        case .filesFailed: self = .filesFailed
-        case .nothingRead: self = .nothingRead
-        }
+        self = ExitStatus(rawValue: outcome.exitStatus)!
     }
 }
 

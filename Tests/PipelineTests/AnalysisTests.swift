@@ -189,6 +189,50 @@ import TestSupport
         #expect(try w.tableRows() == before, "nothing of the failed run is in the database")
     }
 
+    /// The `runs` row records the command's exit status (README): 0, 2 (lines rejected), 3 (files failed), 4 (nothing
+    /// read).
+    @Test func theRunRowRecordsTheExitStatus() throws {
+        let w = Workspace()
+        let lines = Story.lines(rooms: 4)
+        try w.dir.write("ok.jsonl", lines.joined(separator: "\n"))
+        try w.dir.write("rejects.jsonl", (lines.prefix(5) + ["{not json"]).joined(separator: "\n").replacingOccurrences(of: "m", with: "n"))
+        try w.dir.write("broken.jsonl.gz", Data(try gzip(lines.joined(separator: "\n")).prefix(200)))
+        var recorded: [(RunOutcome, Int32)] = []
+        for names in [["ok.jsonl"], ["rejects.jsonl"], ["ok.jsonl", "broken.jsonl.gz"], ["broken.jsonl.gz"]] {
+            let s = try w.analyze(names.map { w.dir.file($0).path })
+            let status: Int32? = try w.scalar("SELECT exit_status FROM runs ORDER BY id DESC LIMIT 1")
+            recorded.append((s.outcome, try #require(status)))
+        }
+        #expect(recorded.map(\.0) == [.success, .linesRejected, .filesFailed, .nothingRead])
+        #expect(recorded.map(\.1) == [0, 2, 3, 4])
+        #expect(recorded.allSatisfy { $0.0.exitStatus == $0.1 })
+    }
+
+    /// Runs recorded before migration v4 stored the outcome's ordinal; the migration turns it into the exit status.
+    @Test func migrationV4CorrectsStoredExitStatuses() throws {
+        let w = Workspace()
+        try w.dir.write("n.jsonl", Story.lines(rooms: 3).joined(separator: "\n"))
+        try w.analyze([w.dir.file("n.jsonl").path])
+        try DatabaseQueue(path: w.db).write { db in
+            for old in 1...3 {
+                try db.execute(sql: """
+                    INSERT INTO runs (mode, started_at, finished_at, wall_seconds, inputs, files_analyzed, files_skipped, files_failed,
+                        lines_read, blank_lines, records, records_by_type, lines_rejected, rejected_by_reason, duplicate_messages,
+                        messages, findings_by_verdict, uncompressed_bytes, policy, policy_hash, tool_version, jobs, exit_status)
+                    SELECT mode, started_at, finished_at, wall_seconds, inputs, files_analyzed, files_skipped, files_failed,
+                        lines_read, blank_lines, records, records_by_type, lines_rejected, rejected_by_reason, duplicate_messages,
+                        messages, findings_by_verdict, uncompressed_bytes, policy, policy_hash, tool_version, jobs, ?
+                    FROM runs WHERE id = 1
+                    """, arguments: [old])
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4_runs_exit_status'")
+        }
+        let store = try Store(path: w.db)
+        #expect(try store.appliedMigrations().contains("v4_runs_exit_status"))
+        let statuses = try store.queue.read { db in try Int.fetchAll(db, sql: "SELECT exit_status FROM runs ORDER BY id") }
+        #expect(statuses == [0, 2, 3, 4])
+    }
+
     @Test func nothingToReadIsSaidSo() throws {
         let w = Workspace()
         let s = try w.analyze([w.dir.file("missing.jsonl.gz").path])
