@@ -32,6 +32,12 @@ enum ByteOrder {
         return entries.map(\.index)
     }
 
+    /// `strings` in the order of their UTF-8 bytes.
+    static func sorted<S: Sequence<String>>(_ strings: S) -> [String] {
+        let list = Array(strings)
+        return indices(list.count, key: { list[$0] }).map { list[Int($0)] }
+    }
+
     static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }

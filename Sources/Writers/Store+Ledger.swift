@@ -29,8 +29,8 @@ extension Store {
                 CREATE TEMP TABLE wanted_contracts (contract_id TEXT PRIMARY KEY) WITHOUT ROWID;
                 """)
             var add = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_rooms (room_id, asked) VALUES (?, 1)")
-            for i in ByteOrder.indices(rooms.count, key: { rooms[$0] }) {
-                add.bind(rooms[Int(i)])
+            for r in ByteOrder.sorted(rooms) {
+                add.bind(r)
                 try add.insert()
             }
             let own = try Self.ledgerRows(db, rooms: "ledger_rooms JOIN temp.wanted_rooms USING (room_id)", events: nil, offers: nil)
@@ -51,9 +51,8 @@ extension Store {
                     SELECT contract_id FROM ledger_room_contracts WHERE room_id IN (SELECT room_id FROM temp.wanted_rooms);
                 """)
             var addContract = try BulkInsert(db, "INSERT OR IGNORE INTO temp.wanted_contracts (contract_id) VALUES (?)")
-            let contracts = Array(Set(run.contractEvents.keys.map(\.contractID)))
-            for i in ByteOrder.indices(contracts.count, key: { contracts[$0] }) {
-                addContract.bind(contracts[Int(i)])
+            for c in ByteOrder.sorted(Set(run.contractEvents.keys.map(\.contractID))) {
+                addContract.bind(c)
                 try addContract.insert()
             }
             // The asked rooms' records are in `own` already: only those of their pairs' other rooms are read now.

@@ -165,9 +165,8 @@ extension Store {
         try db.execute(sql: "CREATE TEMP TABLE touched_senders (sender_id TEXT PRIMARY KEY) WITHOUT ROWID")
         defer { try? db.execute(sql: "DROP TABLE temp.touched_senders") }
         var add = try BulkInsert(db, "INSERT INTO temp.touched_senders (sender_id) VALUES (?)")
-        let ordered = Array(senders)
-        for i in ByteOrder.indices(ordered.count, key: { ordered[$0] }) {
-            add.bind(ordered[Int(i)])
+        for s in ByteOrder.sorted(senders) {
+            add.bind(s)
             try add.insert()
         }
         try db.execute(sql: "DELETE FROM repeat_offenders WHERE sender_id IN (SELECT sender_id FROM temp.touched_senders)")
