@@ -37,17 +37,21 @@ public struct Analysis: Sendable {
         // kept alive beside what is made of them: each is the peak of its stage.
         let harvest = collection.harvest
         collection.harvest = Harvest()
-        var settlement = Settler.settle(consume harvest, known: known, policy: config.policy, jobs: config.jobs)
+        // The run's writes begin as soon as settling has completed the night's ledger updates (with more than one
+        // job, on a thread of their own while the rooms are settled).
+        let recorder = Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
+                                reportsDirectory: config.reportsDirectory)
+        let recording = recorder.begin(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
+                                       recordsByType: collection.recordsByType, started: started)
+        var settlement = Settler.settle(consume harvest, known: known, policy: config.policy, jobs: config.jobs,
+                                        ledgerComplete: { recorder.ledgerComplete(recording, $0) })
         HeapTuning.returnFreedMemory()
         timings.mark("settle")
         let settled = settlement.facts
         settlement.facts = SettledFacts()
         defer { timings.mark("judge, write, reports") }
-        return try Recorder(store: store, policy: config.policy, callWindowSeconds: config.callWindowSeconds,
-                            reportsDirectory: config.reportsDirectory)
-            .record(mode: .analyze, inputs: config.inputs, jobs: config.jobs, files: collection.files,
-                    recordsByType: collection.recordsByType, settled: consume settled, ledger: settlement.ledger,
-                    messages: settlement.messages, duplicateMessages: settlement.duplicateMessages, started: started, clock: clock)
+        return try recorder.record(recording, settled: consume settled, ledger: settlement.ledger, messages: settlement.messages,
+                                   duplicateMessages: settlement.duplicateMessages, clock: clock)
     }
 
     /// What reading produced: every input file accounted for, and the harvest of

@@ -38,7 +38,10 @@ enum Settler {
 
     /// `known` is what the ledger knew before this run (the database, or a shipped snapshot).
     /// `jobs` threads share the sorting and the per-room work; the result does not depend on it.
-    static func settle(_ harvest: consuming Harvest, known: LedgerDelta, policy: PolicyDocument, jobs: Int = 1) -> Settlement {
+    /// `ledgerComplete`, when given, takes the run's ledger updates as soon as they are complete (the channels
+    /// offered included), so they can be stored while the rooms are settled; the facts then hold none.
+    static func settle(_ harvest: consuming Harvest, known: LedgerDelta, policy: PolicyDocument, jobs: Int = 1,
+                       ledgerComplete: ((consuming LedgerDelta) -> Void)? = nil) -> Settlement {
         var h = harvest
         let timings = StageTimings(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
 
@@ -80,14 +83,22 @@ enum Settler {
         let ledger: RoomLedger
         if jobs > 1 {
             let building = Background { [everything] in RoomLedger(everything) }
+            _ = consume everything
             start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
             ledger = building.wait()
         } else {
             ledger = RoomLedger(everything)
+            _ = consume everything
             timings.mark("settle: room ledger")
             start = groupByRoom(&stubs, rooms: h.rooms.count, jobs: jobs)
         }
         timings.mark(jobs > 1 ? "settle: grouping by room, room ledger beside" : "settle: grouping by room")
+        // The run's ledger updates are complete (the channels offered included), and only the room ledger's rooms
+        // still share them: handed on now, their rows can be made and stored while the rooms are settled.
+        if let ledgerComplete {
+            ledgerComplete(h.ledger)
+            h.ledger = LedgerDelta()
+        }
 
         // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)

@@ -152,8 +152,10 @@ extension Store {
 /// by `String` comparison moved and retained their strings at every step.
 public struct LedgerRows: Sendable {
     // The rows as the delta held them, and their orders: sorted copies of the rows would hold every row twice
-    // while they are made (tens of MB at a night of 10 M messages, beside the fact inserts).
-    private let roomList: [LedgerRoom]
+    // while they are made (tens of MB at a night of 10 M messages, beside the fact inserts). The rooms stay in
+    // the delta's table, which the room ledger shares while rooms are settled: a list of them would be a copy.
+    private let roomTable: [String: LedgerRoom]
+    private let roomSlots: [Dictionary<String, LedgerRoom>.Index]
     private let eventList: [(key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)]
     private let offerList: [(key: LedgerDelta.OfferKey, value: Timestamp)]
     private let roomOrder: [Int32], eventOrder: [Int32], offerOrder: [Int32]
@@ -162,14 +164,15 @@ public struct LedgerRows: Sendable {
     /// Consuming: each of the delta's tables goes once its rows are listed, so they are never all held twice.
     public init(_ delta: consuming LedgerDelta) {
         var tables = delta.takeTables()
-        let rooms = Array(tables.rooms.values)
+        let table = tables.rooms, slots = Array(table.indices)
         tables.rooms = [:]
-        roomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].roomID })
-        pairRoomOrder = ByteOrder.indices(rooms.count, key: { rooms[$0].clientID }) { a, b in
-            let x = rooms[a], y = rooms[b]
+        roomOrder = ByteOrder.indices(slots.count, key: { table[slots[$0]].value.roomID })
+        pairRoomOrder = ByteOrder.indices(slots.count, key: { table[slots[$0]].value.clientID }) { a, b in
+            let x = table[slots[a]].value, y = table[slots[b]].value
             return x.freelancerID != y.freelancerID ? ByteOrder.precedes(x.freelancerID, y.freelancerID) : ByteOrder.precedes(x.roomID, y.roomID)
         }
-        roomList = rooms
+        roomTable = table
+        roomSlots = slots
         let events = Array(tables.contractEvents)
         tables.contractEvents = [:]
         eventOrder = ByteOrder.indices(events.count, key: { events[$0].key.contractID }) { a, b in
@@ -189,7 +192,7 @@ public struct LedgerRows: Sendable {
     }
 
     /// Rooms in room order, for `ledger_rooms`.
-    var rooms: LazyMapSequence<[Int32], LedgerRoom> { roomOrder.lazy.map { roomList[Int($0)] } }
+    var rooms: LazyMapSequence<[Int32], LedgerRoom> { roomOrder.lazy.map { [roomTable, roomSlots] in roomTable[roomSlots[Int($0)]].value } }
     /// Contract events in (contract, event) order, for `ledger_contract_events`.
     var contractEvents: LazyMapSequence<[Int32], (key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)> {
         eventOrder.lazy.map { eventList[Int($0)] }
@@ -197,7 +200,7 @@ public struct LedgerRows: Sendable {
     /// Offers in (room, party, channel) order, for `ledger_offers`.
     var offers: LazyMapSequence<[Int32], (key: LedgerDelta.OfferKey, value: Timestamp)> { offerOrder.lazy.map { offerList[Int($0)] } }
     /// Rooms in (client, freelancer, room) order, for `ledger_pair_rooms`.
-    var pairRooms: LazyMapSequence<[Int32], LedgerRoom> { pairRoomOrder.lazy.map { roomList[Int($0)] } }
+    var pairRooms: LazyMapSequence<[Int32], LedgerRoom> { pairRoomOrder.lazy.map { [roomTable, roomSlots] in roomTable[roomSlots[Int($0)]].value } }
     /// Contract events in (room, contract) order, for `ledger_room_contracts`.
     var roomContracts: LazyMapSequence<[Int32], (key: LedgerDelta.ContractEventKey, value: LedgerDelta.ContractEventValue)> {
         roomContractOrder.lazy.map { eventList[Int($0)] }

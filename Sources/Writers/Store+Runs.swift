@@ -33,14 +33,15 @@ extension Store {
     /// offenders, and the rebuilt report tables.
     /// Returns the run id.
     ///
-    /// What is known before judging goes in first — the files, the calls (`calls`: the run's, their phases
-    /// already known) and the ledger (`ledger` gives the run's ledger updates prepared for storing) — and
-    /// only then is `judged` asked for the rest, so a caller can judge on other threads while this one writes.
+    /// What is known before judging goes in first — the files, the ledger (`ledger` gives the run's ledger
+    /// updates prepared for storing) and the calls (`calls` gives the run's, their phases known) — and only then
+    /// is `judged` asked for the rest. Each is asked for when its turn comes, so a caller can go on settling
+    /// and judging on other threads while this one writes.
     /// The run's row goes in first too, as `judged` will describe it, and is brought up to date from it.
     /// Facts refer to files by their index in `files`. `mark` is told when each part is written (for stage
     /// timings).
     @discardableResult
-    public func record(files: [InputFileRecord], calls: [CallFact], ledger: () -> LedgerRows,
+    public func record(files: [InputFileRecord], ledger: () -> LedgerRows, calls: () -> [CallFact],
                        judged: () throws -> JudgedRun, provisional: RunRecord, callWindowSeconds: Int64,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
@@ -52,12 +53,14 @@ extension Store {
                 if f.status == .analyzed { touchedSenders.formUnion(try retireAnalyzed(contentHash: f.contentHash, db)) }
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
-            try insertCalls(calls, fileIDs: fileIDs, db)
-            mark("insert calls")
             let rows = ledger()
             mark("ledger rows in key order")
             try saveLedger(rows, db)
             mark("insert ledger")
+            let callList = calls()
+            mark("waiting for the calls")
+            try insertCalls(callList, fileIDs: fileIDs, db)
+            mark("insert calls")
             let j = try judged()
             mark("waiting for judging")
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
