@@ -129,7 +129,7 @@ extension Evidence {
     static func coverRuns(_ findings: [Finding], scalarCount n: Int) -> [CoverRun] {
         var runs: [CoverRun] = []
         runs.reserveCapacity(findings.count)
-        for (i, f) in findings.enumerated() {
+        for f in findings {
             var lo = max(0, f.start)
             let hi = min(n, f.end)
             var k = 0

@@ -94,8 +94,10 @@ struct Recorder: Sendable {
         settled.calls = []
         let pending = Handoff(settled)
         let jobs = recording.jobs
+        // Judging leaves the writer, when there is one, a core of its own: the run waits for the writer.
+        let judgingJobs = recording.writer != nil ? max(1, jobs - 1) : jobs
         let judgeOnce = { @Sendable [policy] () -> Store.JudgedRun in
-            let facts = pending.take().finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
+            let facts = pending.take().finalize(judge: Judge(policy: policy), ledger: ledger, jobs: judgingJobs)
             HeapTuning.returnFreedMemory()
             timings.mark("judge")
             var judged = counted

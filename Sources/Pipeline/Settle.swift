@@ -100,12 +100,15 @@ enum Settler {
             h.ledger = LedgerDelta()
         }
 
-        // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads.
+        // Rooms in ranges of about equal numbers of messages, settled on `jobs` threads, one fewer when the
+        // ledger's updates are being stored meanwhile: the writer is what the run waits for from here on, so it
+        // keeps a core of its own.
         let ranges = roomRanges(start: start, parts: jobs > 1 ? 4 * jobs : 1)
         let parts = ParallelSlots<RoomRangeFacts>(count: ranges.count, initial: RoomRangeFacts())
         do {
             let context = RoomSettling(harvest: h, stubs: stubs, detectedFilter: detectedFilter, ledger: ledger, policy: policy, start: start)
-            Parallel.forEach(ranges.count, jobs: jobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
+            let roomJobs = ledgerComplete != nil ? max(1, jobs - 1) : jobs
+            Parallel.forEach(ranges.count, jobs: roomJobs) { i in parts[i] = context.settle(rooms: ranges[i]) }
         }
         // The stubs (32 bytes a message) are done with: let them go before the parts are gathered.
         let messageCount = stubs.count

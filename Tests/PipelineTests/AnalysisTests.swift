@@ -169,6 +169,24 @@ import TestSupport
         }
     }
 
+    /// A later night reads what the ledger knew before and stores its updates while its rooms are settled (with
+    /// more than one job): two nights in a row, with rooms whose records span both, end the same on 1 and 4 jobs.
+    @Test func jobsDoNotChangeALaterNight() throws {
+        let w = Workspace()
+        let lines = Story.lines(rooms: 30)
+        for i in 0..<4 { try w.dir.write("night\(i / 2)/\(i).jsonl", lines.enumerated().filter { $0.offset % 4 == i }.map(\.element).joined(separator: "\n")) }
+        for (jobs, name) in [(1, "one"), (4, "four")] {
+            for night in 0..<2 {
+                try w.analyze([w.dir.file("night\(night)").path], jobs: jobs, db: w.dir.file("\(name).sqlite").path, reports: w.dir.file(name).path)
+            }
+        }
+        #expect(try w.csvReports(w.dir.file("one").path) == w.csvReports(w.dir.file("four").path))
+        let tables = try w.tableRows(w.dir.file("one.sqlite").path)
+        #expect(tables == (try w.tableRows(w.dir.file("four.sqlite").path)))
+        #expect(tables["runs"]?.count == 2)
+        #expect(["ledger_rooms", "ledger_contract_events", "ledger_offers", "call_outcomes"].allSatisfy { !(tables[$0] ?? []).isEmpty })
+    }
+
     /// The writes start before judging (on their own thread with more than one job): a write that fails before
     /// judging ends (the calls) or after (the findings) fails the run, without waiting for ever, and leaves the
     /// database as it was.
