@@ -96,47 +96,50 @@ extension Store {
     /// Stores what a run tells the ledger: a room's latest record replaces the
     /// stored one; contract events and offers keep their earliest time.
     func saveLedger(_ rows: LedgerRows, _ db: Database) throws {
-        var rooms = try BulkInsert(db, """
-            INSERT INTO ledger_rooms (room_id, client_id, freelancer_id, client_plan, created_at_ns) VALUES (?, ?, ?, ?, ?)
+        try BatchedInsert.rows(db, into: "INSERT INTO ledger_rooms (room_id, client_id, freelancer_id, client_plan, created_at_ns)", columns: 5,
+                               then: """
             ON CONFLICT (room_id) DO UPDATE SET client_id = excluded.client_id, freelancer_id = excluded.freelancer_id,
                 client_plan = excluded.client_plan, created_at_ns = excluded.created_at_ns
-            """)
-        for r in rows.rooms {
-            rooms.bind(r.roomID); rooms.bind(r.clientID); rooms.bind(r.freelancerID); rooms.bind(r.plan?.rawValue)
-            rooms.bind(r.createdAt?.nanosecondsSinceEpoch)
-            try rooms.insert()
+            """) { rooms in
+            for r in rows.rooms {
+                rooms.bind(r.roomID); rooms.bind(r.clientID); rooms.bind(r.freelancerID); rooms.bind(r.plan?.rawValue)
+                rooms.bind(r.createdAt?.nanosecondsSinceEpoch)
+                try rooms.endRow()
+            }
         }
-        var events = try BulkInsert(db, """
-            INSERT INTO ledger_contract_events (contract_id, event, room_id, at_ns) VALUES (?, ?, ?, ?)
+        try BatchedInsert.rows(db, into: "INSERT INTO ledger_contract_events (contract_id, event, room_id, at_ns)", columns: 4, then: """
             ON CONFLICT (contract_id, event) DO UPDATE SET room_id = excluded.room_id, at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_contract_events.at_ns
-            """)
-        for (k, v) in rows.contractEvents {
-            events.bind(k.contractID); events.bind(k.event.rawValue); events.bind(v.roomID); events.bind(v.at.nanosecondsSinceEpoch)
-            try events.insert()
+            """) { events in
+            for (k, v) in rows.contractEvents {
+                events.bind(k.contractID); events.bind(k.event.rawValue); events.bind(v.roomID); events.bind(v.at.nanosecondsSinceEpoch)
+                try events.endRow()
+            }
         }
-        var offers = try BulkInsert(db, """
-            INSERT INTO ledger_offers (room_id, party_id, channel, at_ns) VALUES (?, ?, ?, ?)
+        try BatchedInsert.rows(db, into: "INSERT INTO ledger_offers (room_id, party_id, channel, at_ns)", columns: 4, then: """
             ON CONFLICT (room_id, party_id, channel) DO UPDATE SET at_ns = excluded.at_ns
             WHERE excluded.at_ns < ledger_offers.at_ns
-            """)
-        for (k, at) in rows.offers {
-            offers.bind(k.roomID); offers.bind(k.partyID); offers.bind(k.channel); offers.bind(at.nanosecondsSinceEpoch)
-            try offers.insert()
+            """) { offers in
+            for (k, at) in rows.offers {
+                offers.bind(k.roomID); offers.bind(k.partyID); offers.bind(k.channel); offers.bind(at.nanosecondsSinceEpoch)
+                try offers.endRow()
+            }
         }
-        var pairRooms = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_pair_rooms (client_id, freelancer_id, room_id) VALUES (?, ?, ?)")
-        for r in rows.pairRooms {
-            pairRooms.bind(r.clientID); pairRooms.bind(r.freelancerID); pairRooms.bind(r.roomID)
-            try pairRooms.insert()
+        try BatchedInsert.rows(db, into: "INSERT OR IGNORE INTO ledger_pair_rooms (client_id, freelancer_id, room_id)", columns: 3) { pairRooms in
+            for r in rows.pairRooms {
+                pairRooms.bind(r.clientID); pairRooms.bind(r.freelancerID); pairRooms.bind(r.roomID)
+                try pairRooms.endRow()
+            }
         }
-        var roomContracts = try BulkInsert(db, "INSERT OR IGNORE INTO ledger_room_contracts (room_id, contract_id) VALUES (?, ?)")
-        var last: (room: String, contract: String)?
-        for e in rows.roomContracts {
-            // A contract's events mostly name one room: its pair goes in once (in this order, repeats are neighbours).
-            if let l = last, l.room == e.value.roomID, l.contract == e.key.contractID { continue }
-            last = (e.value.roomID, e.key.contractID)
-            roomContracts.bind(e.value.roomID); roomContracts.bind(e.key.contractID)
-            try roomContracts.insert()
+        try BatchedInsert.rows(db, into: "INSERT OR IGNORE INTO ledger_room_contracts (room_id, contract_id)", columns: 2) { roomContracts in
+            var last: (room: String, contract: String)?
+            for e in rows.roomContracts {
+                // A contract's events mostly name one room: its pair goes in once (in this order, repeats are neighbours).
+                if let l = last, l.room == e.value.roomID, l.contract == e.key.contractID { continue }
+                last = (e.value.roomID, e.key.contractID)
+                roomContracts.bind(e.value.roomID); roomContracts.bind(e.key.contractID)
+                try roomContracts.endRow()
+            }
         }
     }
 }

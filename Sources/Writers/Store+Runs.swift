@@ -139,70 +139,71 @@ extension Store {
     }
 
     func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database, mark: (String) -> Void = { _ in }) throws {
-        var counts = try BulkInsert(db, """
+        try BatchedInsert.rows(db, into: """
             INSERT INTO message_counts (input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages, violating_messages)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) {
-            counts.bind(fileIDs[Int(k.file)]); counts.bind(k.epoch); counts.bind(k.phase.rawValue); counts.bind(k.stage?.rawValue)
-            counts.bind(k.senderRole.rawValue); counts.bind(k.clientPlan); counts.bind(k.date); counts.bind(v.messages)
-            counts.bind(v.violatingMessages)
-            try counts.insert()
+            """, columns: 9) { counts in
+            for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) {
+                counts.bind(fileIDs[Int(k.file)]); counts.bind(k.epoch); counts.bind(k.phase.rawValue); counts.bind(k.stage?.rawValue)
+                counts.bind(k.senderRole.rawValue); counts.bind(k.clientPlan); counts.bind(k.date); counts.bind(v.messages)
+                counts.bind(v.violatingMessages)
+                try counts.endRow()
+            }
         }
         // Rooms are many; rows need no order, so they go in as they come.
-        var rooms = try BulkInsert(db, """
+        try BatchedInsert.rows(db, into: """
             INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for r in facts.roomFacts {
-            let k = r.key
-            rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
-            rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
-            try rooms.insert()
+            """, columns: 7) { rooms in
+            for r in facts.roomFacts {
+                let k = r.key
+                rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
+                rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
+                try rooms.endRow()
+            }
         }
         mark("insert message and room counts")
-        var findings = try BulkInsert(db, """
-            INSERT INTO findings (run_id, input_file_id, message_id, room_id, sender_id, sender_role, client_plan, sent_at, sent_at_ns,
-                kind, platform, intent, detector_rule, source, span_start, span_end, epoch, phase, stage, verdict, exception,
-                policy_rule, explanation, evidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         // In room and time order: the room index then takes them in sequence (inserting a night's findings in
         // message order cost 1.5 s against 0.8 s in the sqlite3 shell, most of it that index's random inserts).
         let findingList = facts.findings
         let findingOrder = ByteOrder.indices(findingList.count, key: { findingList[$0].roomID }) { a, b in
             (findingList[a].sentAt.nanosecondsSinceEpoch, a) < (findingList[b].sentAt.nanosecondsSinceEpoch, b)
         }
-        for i in findingOrder {
-            let f = findingList[Int(i)]
-            let d = f.finding
-            findings.bind(runID); findings.bind(fileIDs[Int(f.file)]); findings.bind(f.messageID); findings.bind(f.roomID)
-            findings.bind(f.senderID); findings.bind(f.senderRole.rawValue); findings.bind(f.clientPlan); findings.bind(f.sentAt.rfc3339)
-            findings.bind(f.sentAt.nanosecondsSinceEpoch); findings.bind(d.kind.rawValue); findings.bind(d.platform)
-            findings.bind(d.intent.rawValue); findings.bind(d.detectorRule); findings.bind(d.context.source.label); findings.bind(d.start)
-            findings.bind(d.end); findings.bind(f.epoch); findings.bind(f.phase.phase.rawValue); findings.bind(f.phase.stage?.rawValue)
-            findings.bind(f.verdict.rawValue); findings.bind(f.exception); findings.bind(f.policyRule); findings.bind(f.explanation)
-            findings.bind(d.evidence)
-            try findings.insert()
+        try BatchedInsert.rows(db, into: """
+            INSERT INTO findings (run_id, input_file_id, message_id, room_id, sender_id, sender_role, client_plan, sent_at, sent_at_ns,
+                kind, platform, intent, detector_rule, source, span_start, span_end, epoch, phase, stage, verdict, exception,
+                policy_rule, explanation, evidence)
+            """, columns: 24) { findings in
+            for i in findingOrder {
+                let f = findingList[Int(i)]
+                let d = f.finding
+                findings.bind(runID); findings.bind(fileIDs[Int(f.file)]); findings.bind(f.messageID); findings.bind(f.roomID)
+                findings.bind(f.senderID); findings.bind(f.senderRole.rawValue); findings.bind(f.clientPlan); findings.bind(f.sentAt.rfc3339)
+                findings.bind(f.sentAt.nanosecondsSinceEpoch); findings.bind(d.kind.rawValue); findings.bind(d.platform)
+                findings.bind(d.intent.rawValue); findings.bind(d.detectorRule); findings.bind(d.context.source.label); findings.bind(d.start)
+                findings.bind(d.end); findings.bind(f.epoch); findings.bind(f.phase.phase.rawValue); findings.bind(f.phase.stage?.rawValue)
+                findings.bind(f.verdict.rawValue); findings.bind(f.exception); findings.bind(f.policyRule); findings.bind(f.explanation)
+                findings.bind(d.evidence)
+                try findings.endRow()
+            }
         }
         mark("insert findings")
     }
 
     func insertCalls(_ callList: [CallFact], fileIDs: [Int64], _ db: Database) throws {
-        var calls = try BulkInsert(db, """
-            INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
-                ended_at, ended_at_ns, epoch, phase, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         // In call id order (the id index takes them in sequence); a call's rows keep their order, so its first
         // stored row, the one the reports count, is the same.
-        for i in ByteOrder.indices(callList.count, key: { callList[$0].callID }, tie: { $0 < $1 }) {
-            let c = callList[Int(i)]
-            calls.bind(fileIDs[Int(c.file)]); calls.bind(c.callID); calls.bind(c.roomID); calls.bind(c.initiatorID)
-            calls.bind(c.initiatorRole.rawValue); calls.bind(c.status.rawValue); calls.bind(c.media?.rawValue)
-            calls.bind(c.startedAt.rfc3339); calls.bind(c.startedAt.nanosecondsSinceEpoch); calls.bind(c.endedAt?.rfc3339)
-            calls.bind(c.endedAt?.nanosecondsSinceEpoch); calls.bind(c.epoch); calls.bind(c.phase.phase.rawValue)
-            calls.bind(c.phase.stage?.rawValue)
-            try calls.insert()
+        try BatchedInsert.rows(db, into: """
+            INSERT INTO calls (input_file_id, call_id, room_id, initiator_id, initiator_role, status, media, started_at, started_at_ns,
+                ended_at, ended_at_ns, epoch, phase, stage)
+            """, columns: 14) { calls in
+            for i in ByteOrder.indices(callList.count, key: { callList[$0].callID }, tie: { $0 < $1 }) {
+                let c = callList[Int(i)]
+                calls.bind(fileIDs[Int(c.file)]); calls.bind(c.callID); calls.bind(c.roomID); calls.bind(c.initiatorID)
+                calls.bind(c.initiatorRole.rawValue); calls.bind(c.status.rawValue); calls.bind(c.media?.rawValue)
+                calls.bind(c.startedAt.rfc3339); calls.bind(c.startedAt.nanosecondsSinceEpoch); calls.bind(c.endedAt?.rfc3339)
+                calls.bind(c.endedAt?.nanosecondsSinceEpoch); calls.bind(c.epoch); calls.bind(c.phase.phase.rawValue)
+                calls.bind(c.phase.stage?.rawValue)
+                try calls.endRow()
+            }
         }
     }
 
