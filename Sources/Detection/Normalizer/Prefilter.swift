@@ -210,9 +210,32 @@ public struct Prefilter: Sendable {
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
                           bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
+        // Every street or PO-box word of the street automaton (`isStreetWord`'s second
+        // test), by a walk of its trie over the bytes it has classes for (an upper-case
+        // ASCII letter read as its lower case is left out: it makes the same key).
+        let streetWordSpellings: [[UInt8]] = lexicon.streetWords.withTables { cls, next, accept, width in
+            var bytes: [UInt8] = []
+            for x in 0..<256 {
+                let b = UInt8(x)
+                let sameAsLower = b &- 0x41 < 26 && cls[x] == cls[Int(b | 0x20)]
+                if cls[x] != 0 && !sameAsLower { bytes.append(b) }
+            }
+            var found: [[UInt8]] = []
+            var stack: [(state: Int, word: [UInt8])] = [(1, [])]
+            while let (state, word) = stack.popLast() {
+                for b in bytes {
+                    let t = Int(next[state * width + Int(cls[Int(b)])])
+                    guard t != 0 else { continue }
+                    stack.append((t, word + [b]))
+                    if accept[t] >= 0 && facts[Int(accept[t])] & Fact.street != 0 { found.append(word + [b]) }
+                }
+            }
+            return found
+        }
         screen = Screen(transitions: UnsafeBufferPointer(tables.transitions), width: tables.width,
                         classes: UnsafeBufferPointer(tables.classes), stateFacts: UnsafeBufferPointer(tables.stateFacts),
-                        joinableAhead: UnsafeBufferPointer(tables.joinableAhead))
+                        joinableAhead: UnsafeBufferPointer(tables.joinableAhead), streetWords: streetWordSpellings,
+                        streetTails: suffixTails)
     }
 
     @inline(__always)

@@ -1,0 +1,134 @@
+import Testing
+@testable import Detection
+import TestSupport
+
+/// The screen's street test (`Prefilter.hasStreetWord(_:folded:)`: the street automaton
+/// walked only for a word whose key is among the street words') against `isStreetWord`
+/// on every word: the same answer, in ASCII and in folded reading, on every street and
+/// PO-box word of the lexicon (cased, cut, grown, with accents), words ending like a
+/// street name, random everyday texts and every corpus and peer-suite text.
+@Suite struct StreetWordScreenTests {
+    static let prefilter = Harness.detector.prefilter
+
+    /// `isStreetWord` of every letter run, as the screen read words before its key test.
+    static func reference(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            guard ASCII.isLetter(p[i]) && p[i] < 0x80 || (folded && p[i] >= 0x80) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n && (ASCII.isLetter(p[j]) && p[j] < 0x80 || (folded && p[j] >= 0x80)) { j += 1 }
+            if prefilter.isStreetWord(p, i, j) { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// Checks every text in both readings; returns how many the reference calls streets.
+    @discardableResult
+    static func check(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        var streets = 0
+        var differing: [String] = []
+        for text in texts {
+            var bytes = text
+            bytes.withUTF8 { p in
+                var results: [(Bool, Bool)] = []
+                if Prefilter.isASCII(p) { results.append((prefilter.hasStreetWord(p, folded: false), reference(p, folded: false))) }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
+                    let count = prefilter.foldText(p, into: out)
+                    let folded = UnsafeBufferPointer(rebasing: out[0..<count])
+                    results.append((prefilter.hasStreetWord(folded, folded: true), reference(folded, folded: true)))
+                }
+                if results.contains(where: { $0.0 != $0.1 }) { differing.append(text) }
+                if results.contains(where: { $0.1 }) { streets += 1 }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) of \(texts.count) texts differ: \(differing.prefix(10).map(\.debugDescription))",
+                sourceLocation: sourceLocation)
+        return streets
+    }
+
+    @Test func sameAnswerAroundEveryStreetWord() {
+        let streetRoles: WordRoles = [.streetAfterName, .streetBeforeName, .poBoxWord]
+        var words: Set<String> = []
+        for entry in Harness.lexicon.words.entries where !entry.roles.isDisjoint(with: streetRoles) {
+            let w = entry.word
+            let scalars = Array(w.unicodeScalars)
+            guard !scalars.isEmpty else { continue }
+            words.formUnion([w, w.uppercased(), w.capitalized, w + "s", "x" + w, w + w,
+                             String(String.UnicodeScalarView(scalars.dropLast())),
+                             String(String.UnicodeScalarView(scalars.dropFirst()))])
+            for k in 1..<scalars.count {
+                words.insert(String(String.UnicodeScalarView(scalars[..<k])) + "é" + String(String.UnicodeScalarView(scalars[k...])))
+            }
+        }
+        var texts: [String] = []
+        for w in words.sorted() {
+            texts += [w, "12 \(w)", "on the \(w) today", "\(w).", "(\(w))", "go \(w)-side"]
+        }
+        let streets = Self.check(texts)
+        #expect(texts.count > 1000)
+        #expect(streets > 500)
+    }
+
+    @Test func sameAnswerOnNamesEndingLikeStreets() {
+        var random = SplitMix64(seed: 81)
+        let heads = ["Haupt", "Linden", "Kerk", "Bahnhof", "Via", "Main", "Oak", "Rue", "Gran", "Park", "Schiller", "Zee"]
+        let tails = ["straße", "strasse", "str", "straat", "weg", "gasse", "allee", "plein", "laan", "gracht", "platz", "ring",
+                     "dam", "kade", "vej", "gade", "väg", "gatan", "tie", "katu", "utca", "ulica", "ade", "ten", "cht", "ata"]
+        var texts: [String] = []
+        for h in heads {
+            for t in tails { texts += ["\(h)\(t) 5", "\(h.uppercased())\(t.uppercased())", "in der \(h)\(t)"] }
+        }
+        for _ in 0..<2000 {
+            var word = ""
+            for _ in 0..<random.int(1...9) { word.append(random.pick(Array("abcdeghiklmnorstuvwyzäöüßé"))) }
+            texts.append("Lives at \(word) \(random.int(1...300))")
+        }
+        Self.check(texts)
+    }
+
+    /// The screen's decision (street words after the first house number or number word
+    /// noted in its word loop, those before it read again at the end) against the exact
+    /// pass: street names and street words of every length from one to fourteen letters
+    /// (the last three letters taken from the word's loaded bytes up to eight, from the
+    /// text past that), before and after house numbers and number words, with everyday
+    /// words between.
+    @Test func screenDecidesAsTheExactPassAroundStreetNames() {
+        let heads = ["", "A", "Zu", "Oak", "Kerk", "Linden", "Schiller", "Bahnhofsvor"]
+        let tails = ["straße", "strasse", "straat", "weg", "gasse", "allee", "plein", "gracht", "platz", "ade", "ten", "cht",
+                     "ata", "katu", "utca", "vej"]
+        let words = ["St", "street", "Rd", "avenue", "Ave", "lane", "box", "PO", "Calle", "rue", "via", "way", "Blvd",
+                     "stree", "streets", "boxes", "avenu"]
+        var names: [String] = []
+        for h in heads { for t in tails { names += [h + t, (h + t).uppercased()] } }
+        names += words
+        var texts: [String] = []
+        var random = SplitMix64(seed: 84)
+        for name in names {
+            for number in ["12", "7", "221b", "one", "two", "three"] {
+                let filler = random.pick(["", "the ", "near the old ", "ok so "])
+                texts += ["\(number) \(filler)\(name)", "\(name) \(filler)\(number)", "\(filler)\(name), \(number)",
+                          "see you at \(number) \(name)!", "\(name)"]
+            }
+        }
+        PrefilterScreenDifferentialTests.check(texts)
+        #expect(texts.count > 3000)
+    }
+
+    @Test func sameAnswerOnRandomAndCorpusTexts() throws {
+        var texts = PrefilterScreenDifferentialTests.everydayTexts(count: 4000, seed: 82)
+            + PrefilterDifferentialTests.randomTexts(count: 2000, seed: 83)
+        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        if let peer = try PrefilterCorpusTests.peerTexts() {
+            texts += peer.map(\.text)
+        } else {
+            print("StreetWordScreenTests: peer suites absent (OFFPLATFORM_PEER_SUITES): skipped them, corpus only")
+        }
+        let streets = Self.check(texts)
+        #expect(streets > 100)
+    }
+}
