@@ -132,3 +132,22 @@ import TestSupport
         #expect(streets > 100)
     }
 }
+
+/// `Prefilter.isASCII` (eight bytes a step, the last eight read overlapping) against a
+/// test of every byte: texts of 0 to 40 bytes with one byte from 0x80 at every position,
+/// and none.
+@Suite struct ASCIITestTests {
+    @Test func sameAnswerAsEveryByteAtEveryLengthAndPosition() {
+        var checked = 0
+        for length in 0...40 {
+            for position in -1..<length {
+                var bytes = [UInt8]((0..<length).map { UInt8(0x61 + $0 % 26) })
+                if position >= 0 { bytes[position] = [0x80, 0xC3, 0xFF][position % 3] }
+                let fast = bytes.withUnsafeBufferPointer { Prefilter.isASCII($0) }
+                #expect(fast == bytes.allSatisfy { $0 < 0x80 }, "length \(length), non-ASCII at \(position)")
+                checked += 1
+            }
+        }
+        #expect(checked > 800)
+    }
+}

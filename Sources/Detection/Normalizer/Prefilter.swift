@@ -274,9 +274,14 @@ public struct Prefilter: Sendable {
             acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             i += 8
         }
-        while i < p.count {
-            acc |= UInt64(p[i])
-            i += 1
+        if p.count >= 8 {
+            // The last eight bytes, overlapping those read: no loop byte by byte.
+            acc |= raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self)
+        } else {
+            while i < p.count {
+                acc |= UInt64(p[i])
+                i += 1
+            }
         }
         return acc & 0x8080_8080_8080_8080 == 0
     }
