@@ -117,6 +117,28 @@ import TestSupport
         }
         PrefilterScreenDifferentialTests.check(texts)
         #expect(texts.count > 3000)
+        Self.checkHint(texts)
+    }
+
+    /// The screen's answer does not hang on its hint (`digitsLikely`: street words noted
+    /// from the first word, or from the first house number or number word with the words
+    /// before it read again).
+    static func checkHint(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let screen = PrefilterScreenDifferentialTests.screened
+        var differing: [String] = []
+        for text in texts where screen.screenSaysNothing(text, digitsLikely: true) != screen.screenSaysNothing(text, digitsLikely: false) {
+            differing.append(text)
+        }
+        #expect(differing.isEmpty, "\(differing.count) of \(texts.count) texts differ by the hint: \(differing.prefix(10).map(\.debugDescription))",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func sameAnswerWithEitherHint() throws {
+        var texts = PrefilterScreenDifferentialTests.everydayTexts(count: 4000, seed: 85)
+            + PrefilterDifferentialTests.randomTexts(count: 3000, seed: 86)
+        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        if let peer = try PrefilterCorpusTests.peerTexts() { texts += peer.map(\.text) }
+        Self.checkHint(texts)
     }
 
     @Test func sameAnswerOnRandomAndCorpusTexts() throws {
@@ -149,5 +171,25 @@ import TestSupport
             }
         }
         #expect(checked > 800)
+    }
+
+    /// `asciiAndDigits`: the same ASCII answer, and for ASCII text whether some byte is a
+    /// digit, exactly, with one digit (each of "0" to "9") or one of the bytes around
+    /// them ("/", ":", "@", "`") at every position of texts of 0 to 40 bytes.
+    @Test func digitsFoundAtEveryLengthAndPosition() {
+        var checked = 0
+        for length in 0...40 {
+            for position in -1..<length {
+                for probe: UInt8 in [0x30, 0x35, 0x39, 0x2F, 0x3A, 0x40, 0x60, 0xC3] {
+                    var bytes = [UInt8]((0..<length).map { UInt8(0x61 + $0 % 26) })
+                    if position >= 0 { bytes[position] = probe }
+                    let (ascii, digits) = bytes.withUnsafeBufferPointer { Prefilter.asciiAndDigits($0) }
+                    #expect(ascii == bytes.allSatisfy { $0 < 0x80 })
+                    if ascii { #expect(digits == bytes.contains { $0 &- 0x30 < 10 }, "length \(length), \(probe) at \(position)") }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 6000)
     }
 }

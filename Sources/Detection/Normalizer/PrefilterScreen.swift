@@ -193,7 +193,10 @@ extension Prefilter {
 
     /// True when the text certainly holds no finding; false leaves it to the exact pass.
     /// `folded` as for `scan`.
-    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    /// `digitsLikely`: the text (as written) holds an ASCII digit, so street words are
+    /// noted from its first word on; else from its first number word or house number,
+    /// and the words before it are read again at the end. Either way the same answer.
+    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, digitsLikely: Bool = true) -> Bool {
         let s = screen
         let t = tables
         return withExtendedLifetime((s, t)) {
@@ -201,22 +204,27 @@ extension Prefilter {
             if folded {
                 return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses), s,
                                          UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
-                                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
+                                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
+                                         notingStreets: digitsLikely)
             }
             return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses), s,
                                      UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
-                                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
+                                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
+                                     notingStreets: digitsLikely)
         }
     }
 
-    /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests).
-    func screenSaysNothing(_ text: String) -> Bool {
+    /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests);
+    /// `digitsLikely` as there unless given.
+    func screenSaysNothing(_ text: String, digitsLikely: Bool? = nil) -> Bool {
         var text = text
         return text.withUTF8 { p in
-            if Self.isASCII(p) { return screenSaysNothing(p, folded: false) }
+            let (ascii, digits) = Self.asciiAndDigits(p)
+            if ascii { return screenSaysNothing(p, folded: false, digitsLikely: digitsLikely ?? digits) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
                 let count = foldText(p, into: out)
-                return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+                return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true,
+                                         digitsLikely: digitsLikely ?? digits)
             }
         }
     }
@@ -311,7 +319,7 @@ extension Prefilter {
                                                    _ byteClass: UnsafeBufferPointer<UInt8>, _ screen: Screen,
                                    _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                                    _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
-                                   _ joinableAhead: UnsafeBufferPointer<UInt8>) -> Bool {
+                                   _ joinableAhead: UnsafeBufferPointer<UInt8>, notingStreets: Bool) -> Bool {
         typealias C = Screen.ByteClass
         let folded = R.folded
         let watched = UnsafeBufferPointer(screen.watched), shift = screen.keyShift
@@ -334,11 +342,14 @@ extension Prefilter {
         var gap = 0
         /// A digit or a number word makes a house number possible, and street words worth a look.
         var needsStreetCheck = false
-        /// Street words after the first house number or number word (at `streetFrom`),
-        /// noted word by word without a branch: a word that ends like a one-word street
-        /// name (`isStreetWord`'s first test, exact), a word whose key is a street word's
-        /// (its second test then walks the street automaton, in `hasStreetWord`). The
-        /// words before `streetFrom` are read again at the end, as the exact pass does.
+        /// Street words, noted word by word without a branch: a word that ends like a
+        /// one-word street name (`isStreetWord`'s first test, exact), a word whose key is a
+        /// street word's (its second test then walks the street automaton, in
+        /// `hasStreetWord`). Noted from the first word when the text has a digit (a house
+        /// number is likely), else from the first house number or number word (at
+        /// `streetFrom`; the words before it are read again at the end, as the exact pass
+        /// does): one text in five needs them, and noting them costs every word.
+        var notingStreets = notingStreets
         var streetFrom = 0
         var streetTailSeen: UInt64 = 0
         var streetKeySeen: UInt64 = 0
@@ -467,7 +478,7 @@ extension Prefilter {
                     let product = folded8 &* Screen.multiplier
                     let h = Int(truncatingIfNeeded: product &>> shift)
                     var spelled = 0
-                    if needsStreetCheck {
+                    if notingStreets {
                         let sh = Int(truncatingIfNeeded: product &>> streetShift)
                         streetKeySeen |= streetKeys[sh >> 6] &>> UInt64(sh & 63)
                         // The last three letters: from the loaded bytes when the word has at
@@ -494,8 +505,9 @@ extension Prefilter {
                         runDigits &+= spelled
                         gap = 0
                         if runDigits >= Self.screenDigitLimit { return false }
-                        if !needsStreetCheck {
-                            needsStreetCheck = true
+                        needsStreetCheck = true
+                        if !notingStreets {
+                            notingStreets = true
                             streetFrom = e
                         }
                     }
@@ -523,7 +535,10 @@ extension Prefilter {
                 if runDigits >= Self.screenDigitLimit { return false }
                 if !needsStreetCheck && (i == 0 || !ASCII.isDigit(base[i &- 1])) {
                     needsStreetCheck = Self.isHouseNumber(p, at: i)
-                    streetFrom = i
+                    if needsStreetCheck && !notingStreets {
+                        notingStreets = true
+                        streetFrom = i
+                    }
                 }
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return false }
