@@ -2,7 +2,7 @@ import Testing
 @testable import Detection
 import TestSupport
 
-/// The recognizers' screens (`Screening`: a text with fewer than five digits skips the
+/// The recognizers' screens (`Screening`: a text with fewer than six digits skips the
 /// phone scanner, a token that starts no request or report pattern skips the request
 /// grammar, the payment requests and the reports of contact, a token is tried only for the address forms that can start on
 /// its kind) against the
@@ -53,7 +53,7 @@ import TestSupport
 
     /// Runs of three to nine digits, written, grouped, after "+" and a calling code,
     /// spelled out or in other scripts, alone and in a sentence: around the phone
-    /// screen's five digits.
+    /// screen's six digits.
     @Test func sameFindingsAroundFiveDigits() {
         var texts: [String] = []
         let digits = Array("4155501997")

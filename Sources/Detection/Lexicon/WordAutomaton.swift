@@ -18,6 +18,17 @@ struct WordAutomaton: Sendable {
     private let next: [Int32]
     private let accept: [Int32]
     let entries: [WordEntry]
+    /// The state after every string of lower-case ASCII letters the automaton is alive
+    /// after (a trie: one string per state), by the string's `WordKey`, open addressing
+    /// on the key's top bits (`letterWordState == 0`: an empty slot) with the spelling
+    /// kept to check a hit (`letterWordSpelling`: offset << 8 | length into
+    /// `letterWordBytes`; a quarter of the slots used). So a tokenizer reads a word's state with one probe instead of
+    /// a walk letter by letter (`LetterWords`).
+    private let letterWordKeys: [UInt64]
+    private let letterWordStates: [Int32]
+    private let letterWordSpelling: [UInt32]
+    private let letterWordBytes: [UInt8]
+    private let letterWordShift: UInt64
 
     /// Builds from entries keyed by their spellings (several spellings may share an entry).
     init(entries: [WordEntry], keys: [(bytes: [UInt8], entry: Int32)]) {
@@ -54,7 +65,100 @@ struct WordAutomaton: Sendable {
         self.next = next
         self.accept = accept
         self.entries = entries
+        // Every string of lower-case letters with a live state, by a walk of the trie.
+        var strings: [(bytes: [UInt8], state: Int32)] = []
+        var stack: [(bytes: [UInt8], state: Int)] = [([], 1)]
+        while let (bytes, state) = stack.popLast() {
+            for b in UInt8(ascii: "a")...UInt8(ascii: "z") where classes[Int(b)] != 0 {
+                let t = Int(next[state * width + Int(classes[Int(b)])])
+                guard t != 0 else { continue }
+                strings.append((bytes + [b], Int32(t)))
+                stack.append((bytes + [b], t))
+            }
+        }
+        var bits = 4
+        while 1 << bits < 4 * strings.count { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var states = [Int32](repeating: 0, count: 1 << bits)
+        var spelling = [UInt32](repeating: 0, count: 1 << bits)
+        var spelled: [UInt8] = []
+        for (bytes, state) in strings {
+            precondition(bytes.count < 256, "a lexicon word of 256 letters or more")
+            let key = bytes.withUnsafeBufferPointer { WordKey.of($0, 0..<bytes.count) }
+            var slot = Int((key &* Self.slotMultiplier) >> UInt64(64 - bits))
+            while states[slot] != 0 { slot = (slot + 1) & ((1 << bits) - 1) }
+            keys[slot] = key
+            states[slot] = state
+            spelling[slot] = UInt32(spelled.count) << 8 | UInt32(bytes.count)
+            spelled += bytes
+        }
+        letterWordKeys = keys
+        letterWordStates = states
+        letterWordSpelling = spelling
+        letterWordBytes = spelled
+        letterWordShift = UInt64(64 - bits)
     }
+
+    /// The automaton's tables as pointers, for a tokenizer that reads a word of ASCII
+    /// letters whole: its state by one probe (`state(key:_:_:_:)`), then the step that
+    /// would follow it.
+    struct LetterWords {
+        let classOf: UnsafeBufferPointer<UInt8>
+        let next: UnsafeBufferPointer<Int32>
+        let accept: UnsafeBufferPointer<Int32>
+        let width: Int
+        let keys: UnsafeBufferPointer<UInt64>
+        let states: UnsafeBufferPointer<Int32>
+        let spelling: UnsafeBufferPointer<UInt32>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let shift: UInt64
+
+        /// The state after the letters `p[s..<e]` (ASCII letters, either case; `key` their
+        /// `WordKey`), or 0 where the walk dies inside them.
+        @inline(__always)
+        func state(key: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+            let mask = keys.count &- 1
+            var slot = Int(truncatingIfNeeded: (key &* WordAutomaton.slotMultiplier) >> shift)
+            while true {
+                let t = states[slot]
+                if t == 0 { return 0 }
+                if keys[slot] == key {
+                    let sp = spelling[slot]
+                    let length = Int(sp & 0xFF)
+                    if length == e &- s {
+                        var k = 0
+                        let o = Int(sp >> 8)
+                        while k < length && bytes[o &+ k] == p[s &+ k] | 0x20 { k &+= 1 }
+                        if k == length { return Int(t) }
+                    }
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    func withLetterWords<R>(_ body: (LetterWords) -> R) -> R {
+        classOf.withUnsafeBufferPointer { c in
+            next.withUnsafeBufferPointer { n in
+                accept.withUnsafeBufferPointer { a in
+                    letterWordKeys.withUnsafeBufferPointer { k in
+                        letterWordStates.withUnsafeBufferPointer { st in
+                            letterWordSpelling.withUnsafeBufferPointer { sp in
+                                letterWordBytes.withUnsafeBufferPointer { b in
+                                    body(LetterWords(classOf: c, next: n, accept: a, width: width, keys: k, states: st,
+                                                     spelling: sp, bytes: b, shift: letterWordShift))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Spreads a `WordKey` over the slots: FNV-1a's top bits alone clustered the
+    /// prefixes of one word.
+    static let slotMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     @inline(__always)
     static func isJoiner(_ b: UInt8) -> Bool {
@@ -68,11 +172,19 @@ struct WordAutomaton: Sendable {
     @inline(__always)
     func longestMatch(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
                       isWordByte: (Int) -> Bool) -> Match? {
+        longestMatch(p, resumingAt: start, state: 1, best: nil, isWordByte: isWordByte)
+    }
+
+    /// `longestMatch` of a walk already at `state` before `p[start]`, without a joiner
+    /// crossed, `best` its match so far: for a tokenizer that read the first word itself.
+    @inline(__always)
+    func longestMatch(_ p: UnsafeBufferPointer<UInt8>, resumingAt start: Int, state: Int, best: Match?,
+                      isWordByte: (Int) -> Bool) -> Match? {
         let n = p.count
-        var state = 1
+        var state = state
         var j = start
         var joined = false
-        var best: Match? = nil
+        var best = best
         classOf.withUnsafeBufferPointer { cls in
             next.withUnsafeBufferPointer { nx in
                 while j < n {

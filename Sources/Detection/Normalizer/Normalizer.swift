@@ -418,8 +418,7 @@ public struct Normalizer: Sendable {
                     continue
                 }
                 let start = i
-                i &+= 1
-                while i < n && ASCII.isLetter(p[i]) { i &+= 1 }
+                i = Prefilter.letterRunEnd(p, from: i &+ 1, folded: false)
                 let second: UInt8 = i > start &+ 1 ? p[start &+ 1] : 0x7B
                 if numberStarts.contains(b, second),
                    numberWords.entry(for: UnsafeBufferPointer(rebasing: p[start..<i])) != nil {

@@ -210,9 +210,32 @@ public struct Prefilter: Sendable {
                           classes: Array(cls), asciiKinds: asciiKinds, foldedKinds: foldedKinds,
                           bigramRows: rows, trigramStates: triStates, joinableAhead: ahead, width: width)
         }
+        // Every street or PO-box word of the street automaton (`isStreetWord`'s second
+        // test), by a walk of its trie over the bytes it has classes for (an upper-case
+        // ASCII letter read as its lower case is left out: it makes the same key).
+        let streetWordSpellings: [[UInt8]] = lexicon.streetWords.withTables { cls, next, accept, width in
+            var bytes: [UInt8] = []
+            for x in 0..<256 {
+                let b = UInt8(x)
+                let sameAsLower = b &- 0x41 < 26 && cls[x] == cls[Int(b | 0x20)]
+                if cls[x] != 0 && !sameAsLower { bytes.append(b) }
+            }
+            var found: [[UInt8]] = []
+            var stack: [(state: Int, word: [UInt8])] = [(1, [])]
+            while let (state, word) = stack.popLast() {
+                for b in bytes {
+                    let t = Int(next[state * width + Int(cls[Int(b)])])
+                    guard t != 0 else { continue }
+                    stack.append((t, word + [b]))
+                    if accept[t] >= 0 && facts[Int(accept[t])] & Fact.street != 0 { found.append(word + [b]) }
+                }
+            }
+            return found
+        }
         screen = Screen(transitions: UnsafeBufferPointer(tables.transitions), width: tables.width,
                         classes: UnsafeBufferPointer(tables.classes), stateFacts: UnsafeBufferPointer(tables.stateFacts),
-                        joinableAhead: UnsafeBufferPointer(tables.joinableAhead))
+                        joinableAhead: UnsafeBufferPointer(tables.joinableAhead), streetWords: streetWordSpellings,
+                        streetTails: suffixTails)
     }
 
     @inline(__always)
@@ -228,16 +251,48 @@ public struct Prefilter: Sendable {
     }
 
     func mayContainFinding(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if Self.isASCII(p) {
-            if usesScreen && screenSaysNothing(p, folded: false) { return false }
+        let (ascii, digits) = Self.asciiAndDigits(p)
+        if ascii {
+            if usesScreen && screenSaysNothing(p, folded: false, digitsLikely: digits) { return false }
             return scan(p, folded: false)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
             let count = foldText(p, into: out)
             let folded = UnsafeBufferPointer(rebasing: out[0..<count])
-            if usesScreen && screenSaysNothing(folded, folded: true) { return false }
+            if usesScreen && screenSaysNothing(folded, folded: true, digitsLikely: digits) { return false }
             return scan(folded, folded: true)
         }
+    }
+
+    /// `isASCII`, and whether some byte is an ASCII digit, in the same loads: the
+    /// screen's hint for where to note street words (`screenSaysNothing`).
+    @inline(__always)
+    static func asciiAndDigits(_ p: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, digits: Bool) {
+        guard let base = p.baseAddress else { return (true, false) }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var acc: UInt64 = 0
+        var digit: UInt64 = 0
+        @inline(__always) func add(_ w: UInt64) {
+            acc |= w
+            // Bytes from "0" to "9": their high bit set by adding 0x50, not by adding 0x46.
+            // Exact for ASCII text; a byte from 0x80 may carry into the next byte, which
+            // only spoils the hint of a text that is not ASCII.
+            digit |= (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646)
+        }
+        var i = 0
+        while i + 8 <= p.count {
+            add(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if p.count >= 8 {
+            add(raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self))
+        } else {
+            var w: UInt64 = 0
+            for k in 0..<p.count { w |= UInt64(p[k]) << UInt64(8 * k) }
+            add(w)
+        }
+        return (acc & high == 0, digit & high != 0)
     }
 
     /// Eight bytes at a time: most chat is ASCII and takes the direct path.
@@ -251,9 +306,14 @@ public struct Prefilter: Sendable {
             acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             i += 8
         }
-        while i < p.count {
-            acc |= UInt64(p[i])
-            i += 1
+        if p.count >= 8 {
+            // The last eight bytes, overlapping those read: no loop byte by byte.
+            acc |= raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self)
+        } else {
+            while i < p.count {
+                acc |= UInt64(p[i])
+                i += 1
+            }
         }
         return acc & 0x8080_8080_8080_8080 == 0
     }

@@ -47,6 +47,13 @@ extension Prefilter {
         /// By state: the ASCII letters (bit `letter - "a"`) on which the walk goes on, for
         /// the first letter after a joiner.
         let goesOn: UnsafeMutableBufferPointer<UInt32>
+        /// Bit set of the key (`key(...)`, `streetKeyBits` of it) of every street or
+        /// PO-box word of the street automaton: the street test walks that automaton only
+        /// for a word whose bit is set.
+        let streetKeys: UnsafeMutableBufferPointer<UInt64>
+        static let streetKeyBits = 14
+        /// `Prefilter.suffixTails`, as a pointer for the word loop.
+        let streetTails: UnsafeMutableBufferPointer<UInt64>
 
         static let keyBits = 17
         static let slotBits = 11
@@ -64,7 +71,19 @@ extension Prefilter {
         }
 
         init(transitions: UnsafeBufferPointer<UInt16>, width: Int, classes: UnsafeBufferPointer<UInt8>,
-             stateFacts: UnsafeBufferPointer<UInt32>, joinableAhead: UnsafeBufferPointer<UInt8>) {
+             stateFacts: UnsafeBufferPointer<UInt32>, joinableAhead: UnsafeBufferPointer<UInt8>, streetWords: [[UInt8]],
+             streetTails tails: [UInt64]) {
+            streetTails = .allocate(capacity: tails.count)
+            _ = streetTails.initialize(from: tails)
+            streetKeys = .allocate(capacity: 1 << (Self.streetKeyBits - 6))
+            streetKeys.initialize(repeating: 0)
+            for word in streetWords {
+                var first8: UInt64 = 0
+                for (k, x) in word.prefix(8).enumerated() { first8 |= UInt64(x) << UInt64(8 * k) }
+                let mask = UInt64.max &>> UInt64(64 - 8 * min(word.count, 8))
+                let h = Self.key(first8, mask: mask, UInt64(64 - Self.streetKeyBits))
+                streetKeys[h >> 6] |= 1 << UInt64(h & 63)
+            }
             let words = 1 << (Self.keyBits - 6)
             watched = .allocate(capacity: words)
             watched.initialize(repeating: 0)
@@ -154,6 +173,8 @@ extension Prefilter {
             stateKeys.deallocate()
             states.deallocate()
             goesOn.deallocate()
+            streetKeys.deallocate()
+            streetTails.deallocate()
             asciiClasses.deallocate()
             foldedClasses.deallocate()
         }
@@ -172,7 +193,10 @@ extension Prefilter {
 
     /// True when the text certainly holds no finding; false leaves it to the exact pass.
     /// `folded` as for `scan`.
-    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
+    /// `digitsLikely`: the text (as written) holds an ASCII digit, so street words are
+    /// noted from its first word on; else from its first number word or house number,
+    /// and the words before it are read again at the end. Either way the same answer.
+    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, digitsLikely: Bool = true) -> Bool {
         let s = screen
         let t = tables
         return withExtendedLifetime((s, t)) {
@@ -180,22 +204,27 @@ extension Prefilter {
             if folded {
                 return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses), s,
                                          UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
-                                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
+                                         UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
+                                         notingStreets: digitsLikely)
             }
             return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses), s,
                                      UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
-                                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead))
+                                     UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
+                                     notingStreets: digitsLikely)
         }
     }
 
-    /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests).
-    func screenSaysNothing(_ text: String) -> Bool {
+    /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests);
+    /// `digitsLikely` as there unless given.
+    func screenSaysNothing(_ text: String, digitsLikely: Bool? = nil) -> Bool {
         var text = text
         return text.withUTF8 { p in
-            if Self.isASCII(p) { return screenSaysNothing(p, folded: false) }
+            let (ascii, digits) = Self.asciiAndDigits(p)
+            if ascii { return screenSaysNothing(p, folded: false, digitsLikely: digitsLikely ?? digits) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
                 let count = foldText(p, into: out)
-                return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true)
+                return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true,
+                                         digitsLikely: digitsLikely ?? digits)
             }
         }
     }
@@ -236,21 +265,48 @@ extension Prefilter {
     }
 
     /// Whether some word is a street or PO-box word, or ends like a one-word street name:
-    /// as `hasStreetWord(_:_:)`, its letter runs found eight bytes at a time.
+    /// as `hasStreetWord(_:_:)` (`isStreetWord` of every word), its letter runs found
+    /// eight bytes at a time and the street automaton walked only for a word whose key
+    /// is among the street words' (`Screen.streetKeys`): two first letters of a street
+    /// word ("st", "wa", "pl", "ro"), the test before, start many everyday words.
     func hasStreetWord(_ p: UnsafeBufferPointer<UInt8>, folded: Bool) -> Bool {
         let n = p.count
-        var i = 0
-        while i < n {
-            let b = p[i]
-            guard ASCII.isLetter(b) && b < 0x80 || (folded && b >= 0x80) else {
-                i &+= 1
-                continue
+        guard let base = p.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let streetKeys = UnsafeBufferPointer(screen.streetKeys)
+        let shift = UInt64(64 - Screen.streetKeyBits)
+        return withExtendedLifetime(screen) {
+            var i = 0
+            while i < n {
+                let b = p[i]
+                guard ASCII.isLetter(b) && b < 0x80 || (folded && b >= 0x80) else {
+                    i &+= 1
+                    continue
+                }
+                let j = Self.letterRunEnd(p, from: i &+ 1, folded: folded)
+                let length = j &- i
+                if length >= 4 {
+                    let h = Self.tailHash(p[j &- 3], p[j &- 2], p[j &- 1])
+                    if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
+                }
+                // The word's first eight bytes (the last eight of the text, shifted, near its end).
+                let w: UInt64
+                if i &+ 8 <= n {
+                    w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                } else if n >= 8 {
+                    w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(8 &* (i &+ 8 &- n))
+                } else {
+                    var t: UInt64 = 0
+                    for k in i..<n { t |= UInt64(base[k]) &<< UInt64(8 &* (k &- i)) }
+                    w = t
+                }
+                let mask = length >= 8 ? UInt64.max : (1 &<< UInt64(8 &* length)) &- 1
+                let h = Screen.key(w, mask: mask, shift)
+                if (streetKeys[h >> 6] >> UInt64(h & 63)) & 1 != 0 && isStreetWord(p, i, j) { return true }
+                i = j
             }
-            let j = Self.letterRunEnd(p, from: i &+ 1, folded: folded)
-            if isStreetWord(p, i, j) { return true }
-            i = j
+            return false
         }
-        return false
     }
 
     /// How the pass reads bytes from 0x80, as a type: each reading gets its own copy of
@@ -263,12 +319,14 @@ extension Prefilter {
                                                    _ byteClass: UnsafeBufferPointer<UInt8>, _ screen: Screen,
                                    _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                                    _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
-                                   _ joinableAhead: UnsafeBufferPointer<UInt8>) -> Bool {
+                                   _ joinableAhead: UnsafeBufferPointer<UInt8>, notingStreets: Bool) -> Bool {
         typealias C = Screen.ByteClass
         let folded = R.folded
         let watched = UnsafeBufferPointer(screen.watched), shift = screen.keyShift
         let stateKeys = UnsafeBufferPointer(screen.stateKeys), states = UnsafeBufferPointer(screen.states)
         let goesOn = UnsafeBufferPointer(screen.goesOn)
+        let streetKeys = UnsafeBufferPointer(screen.streetKeys), streetTails = UnsafeBufferPointer(screen.streetTails)
+        let streetShift = UInt64(64 - Screen.streetKeyBits)
         let slotMask = (1 << Screen.slotBits) &- 1
         let n = p.count
         guard let base = p.baseAddress else { return true }
@@ -284,6 +342,17 @@ extension Prefilter {
         var gap = 0
         /// A digit or a number word makes a house number possible, and street words worth a look.
         var needsStreetCheck = false
+        /// Street words, noted word by word without a branch: a word that ends like a
+        /// one-word street name (`isStreetWord`'s first test, exact), a word whose key is a
+        /// street word's (its second test then walks the street automaton, in
+        /// `hasStreetWord`). Noted from the first word when the text has a digit (a house
+        /// number is likely), else from the first house number or number word (at
+        /// `streetFrom`; the words before it are read again at the end, as the exact pass
+        /// does): one text in five needs them, and noting them costs every word.
+        var notingStreets = notingStreets
+        var streetFrom = 0
+        var streetTailSeen: UInt64 = 0
+        var streetKeySeen: UInt64 = 0
 
         @inline(__always) func isLetter(_ j: Int) -> Bool { byteClass[Int(base[j])] == C.letter }
         @inline(__always) func step(_ state: Int, _ b: UInt8) -> Int {
@@ -409,6 +478,22 @@ extension Prefilter {
                     let product = folded8 &* Screen.multiplier
                     let h = Int(truncatingIfNeeded: product &>> shift)
                     var spelled = 0
+                    if notingStreets {
+                        let sh = Int(truncatingIfNeeded: product &>> streetShift)
+                        streetKeySeen |= streetKeys[sh >> 6] &>> UInt64(sh & 63)
+                        // The last three letters: from the loaded bytes when the word has at
+                        // most eight (a shorter word's are masked off below), else from the text.
+                        let length = e &- i
+                        let tail: UInt64
+                        if length <= 8 {
+                            tail = w &>> (UInt64(truncatingIfNeeded: (length &- 3) & 7) &* 8)
+                        } else {
+                            tail = UInt64(base[e &- 3]) | UInt64(base[e &- 2]) &<< 8 | UInt64(base[e &- 1]) &<< 16
+                        }
+                        let th = Self.tailHash(UInt8(truncatingIfNeeded: tail), UInt8(truncatingIfNeeded: tail &>> 8),
+                                               UInt8(truncatingIfNeeded: tail &>> 16))
+                        streetTailSeen |= streetTails[th >> 6] &>> UInt64(th & 63) & (length >= 4 ? 1 : 0)
+                    }
                     if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
                         if !wordIsPlain(i, e, folded8: folded8, product: product, &spelled) { return false }
                     }
@@ -421,6 +506,10 @@ extension Prefilter {
                         gap = 0
                         if runDigits >= Self.screenDigitLimit { return false }
                         needsStreetCheck = true
+                        if !notingStreets {
+                            notingStreets = true
+                            streetFrom = e
+                        }
                     }
                     guard e &+ 1 < n && base[e] == 0x20 && isLetter(e &+ 1) else {
                         alnumStart = start
@@ -446,6 +535,10 @@ extension Prefilter {
                 if runDigits >= Self.screenDigitLimit { return false }
                 if !needsStreetCheck && (i == 0 || !ASCII.isDigit(base[i &- 1])) {
                     needsStreetCheck = Self.isHouseNumber(p, at: i)
+                    if needsStreetCheck && !notingStreets {
+                        notingStreets = true
+                        streetFrom = i
+                    }
                 }
                 if alnumStart < 0 { alnumStart = i }
                 if i &+ 1 &- alnumStart >= Self.longTokenLength { return false }
@@ -471,6 +564,9 @@ extension Prefilter {
             i &+= 1
         }
         // A house number may stand with a street word anywhere in the text.
-        return !(needsStreetCheck && hasStreetWord(p, folded: folded))
+        guard needsStreetCheck else { return true }
+        if streetTailSeen & 1 != 0 { return false }
+        if streetKeySeen & 1 != 0 { return !hasStreetWord(p, folded: folded) }
+        return !hasStreetWord(UnsafeBufferPointer(rebasing: p[0..<streetFrom]), folded: folded)
     }
 }

@@ -40,11 +40,18 @@ struct LinkScanner {
     }
 
     /// Whether the byte at `i` belongs to a host name: ASCII letters, digits, "-", or
-    /// any byte of a letter of another script (internationalized names).
+    /// any byte of a letter of another script (internationalized names). The ASCII test
+    /// inline, the rest in a call: the whole was not inlined, and a call per byte of
+    /// every host cost about 60 instructions.
     @inline(__always)
     private static func isHostByte(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = p[i]
         if b < 0x80 { return ASCII.isAlnum(b) || b == 0x2D }
+        return isNonASCIIHostByte(p, i)
+    }
+
+    @inline(never)
+    private static func isNonASCIIHostByte(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var s = i
         while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }
         return UTF8Scalar.isLetter(p, at: s)

@@ -215,6 +215,25 @@ final class TextIndex {
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ words: WordAutomaton, into out: inout [Token]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(p.count / 4 + 1)
+        words.withLetterWords { letterWords in
+            tokenize(p, words, letterWords, wholeWords: true, into: &out)
+        }
+    }
+
+    /// The tokens of `text` with the walk of the automaton at every word (`wholeWords`
+    /// false: the slow reference of the tokenizer's whole-word path, for the tests).
+    static func tokens(of text: NormalizedText, _ words: WordAutomaton, wholeWords: Bool) -> [Token] {
+        var out: [Token] = []
+        text.bytes.withUnsafeBufferPointer { p in
+            words.withLetterWords { letterWords in
+                tokenize(p, words, letterWords, wholeWords: wholeWords, into: &out)
+            }
+        }
+        return out
+    }
+
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ words: WordAutomaton,
+                                 _ lw: WordAutomaton.LetterWords, wholeWords: Bool, into out: inout [Token]) {
         let n = p.count
         var i = 0
         var space = true
@@ -235,6 +254,62 @@ final class TextIndex {
                 space = true
                 i += 1
                 continue
+            }
+            if wholeWords && (b | 0x20) &- 0x61 < 26 {
+                // A word of ASCII letters ending on ASCII that is no letter, digit or
+                // apostrophe before a letter (most words): its key in one pass and its
+                // state in one probe (`LetterWords`) instead of a walk letter by letter,
+                // which waited on a load and a branch at every letter. The walk's one step
+                // after the word (into the byte after it, or across a joiner into the next
+                // word) is tested directly; where it goes on, the walk resumes there.
+                var e = i &+ 1
+                var key = (WordKey.offset ^ UInt64(b | 0x20)) &* WordKey.prime
+                while e < n {
+                    let c = p[e]
+                    guard (c | 0x20) &- 0x61 < 26 else { break }
+                    key = (key ^ UInt64(c | 0x20)) &* WordKey.prime
+                    e &+= 1
+                }
+                var plainEnd = true
+                if e < n {
+                    let c = p[e]
+                    plainEnd = c < 0x80 && c &- 0x30 >= 10 && !(c == 0x27 && e &+ 1 < n && ASCII.isLetter(p[e &+ 1]))
+                }
+                if plainEnd {
+                    let state = lw.state(key: key, p, i, e)
+                    let entry = state == 0 ? -1 : lw.accept[state]
+                    var walkGoesOn = false
+                    if state != 0 && e < n {
+                        let c = p[e]
+                        let k = Int(lw.classOf[Int(c)])
+                        if k != 0 {
+                            walkGoesOn = lw.next[state &* lw.width &+ k] != 0
+                        } else if WordAutomaton.isJoiner(c) && e &+ 1 < n {
+                            let d = p[e &+ 1]
+                            let kd = Int(lw.classOf[Int(d)])
+                            if kd != 0 && d != 0x27 {
+                                walkGoesOn = d >= 0x80 || lw.next[state &* lw.width &+ kd] != 0
+                            }
+                        }
+                    }
+                    var end = e
+                    var found = entry < 0 ? -1 : entry
+                    if walkGoesOn {
+                        // The walk from the word's end, as `longestMatch` would go on from there.
+                        let m = words.longestMatch(p, resumingAt: e, state: state,
+                                                   best: entry >= 0 ? WordAutomaton.Match(end: e, entry: entry) : nil,
+                                                   isWordByte: isWordByte)
+                        if let m {
+                            end = m.end
+                            found = m.entry
+                        }
+                    }
+                    out.append(Token(start: i, end: end, key: end == e ? key : WordKey.of(p, i..<end), entry: found,
+                                     kind: .word, byte: 0, spaceBefore: space))
+                    i = end
+                    space = false
+                    continue
+                }
             }
             let letter = ASCII.isLetter(b) || (b >= 0x80 && UTF8Scalar.isLetter(p, at: i))
             if letter && !ASCII.isDigit(b) {

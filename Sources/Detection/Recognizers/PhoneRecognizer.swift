@@ -16,25 +16,30 @@
 /// Finds phone numbers; see the file comment for what counts.
 public struct PhoneRecognizer: Recognizer, Screening {
     public let name = "phone"
-    /// Texts with fewer than five digits are not scanned.
+    /// Texts with fewer than `screenDigits` digits are not scanned.
     var screens = true
+
+    /// The digits of the shortest phone number the scanner reports: `evaluate` wants seven,
+    /// or five right after a "+", and after a "+" the reader wants a national number of
+    /// four digits or more behind the calling code, which no one-digit code (1, 7) admits:
+    /// so "+49 4155", six (`PhoneScreenTests` holds the screen to that).
+    static let screenDigits = 6
 
     public init() {}
 
-    static func holdsFiveDigits(_ bytes: [UInt8]) -> Bool {
+    static func holdsScreenDigits(_ bytes: [UInt8]) -> Bool {
         var digits = 0
         for b in bytes where b &- 0x30 < 10 {
             digits &+= 1
-            if digits == 5 { return true }
+            if digits == screenDigits { return true }
         }
         return false
     }
 
     public func recognize(_ text: NormalizedText, into candidates: inout [Candidate]) {
         guard !text.bytes.isEmpty else { return }
-        // The screen: the scanner reports a number only from `evaluate`, which wants at
-        // least five digits (seven without a "+"); digits are ASCII after normalizing.
-        if screens && !Self.holdsFiveDigits(text.bytes) { return }
+        // The screen (`screenDigits`); digits are ASCII after normalizing.
+        if screens && !Self.holdsScreenDigits(text.bytes) { return }
         text.bytes.withUnsafeBufferPointer { bytes in
             text.sourceStart.withUnsafeBufferPointer { starts in
                 text.sourceEnd.withUnsafeBufferPointer { ends in

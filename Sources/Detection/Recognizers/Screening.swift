@@ -1,5 +1,5 @@
 /// Recognizers that skip, by a cheap test, what cannot hold one of their findings:
-/// a text by what it holds (fewer than five digits: no phone number), a token by its
+/// a text by what it holds (fewer than six digits: no phone number), a token by its
 /// word class (a request starts on one of a few kinds of words). Each screen's
 /// reasoning sits next to its test; `screens == false` runs the recognizer without
 /// them, the slow reference the differential tests compare against
