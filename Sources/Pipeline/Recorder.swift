@@ -73,7 +73,7 @@ struct Recorder: Sendable {
         let provisional = runRecord(recording, summary: recording.summary)
         let rows = Background { LedgerRows(handed.take()) }
         recording.writer = Background { [self] in
-            Result { try write(recording, provisional: provisional, ledgerRows: { rows.wait() },
+            Result { try write(recording, provisional: provisional, ledgerRows: { rows.take() },
                                calls: { recording.calls.wait() }, judged: { recording.judged.wait() }, mark: writerTimings.mark) }
         }
     }
@@ -94,22 +94,19 @@ struct Recorder: Sendable {
         settled.calls = []
         let pending = Handoff(settled)
         let jobs = recording.jobs
-        // Judging leaves the writer, when there is one, a core of its own: the run waits for the writer.
-        let judgingJobs = recording.writer != nil ? max(1, jobs - 1) : jobs
         let judgeOnce = { @Sendable [policy] () -> Store.JudgedRun in
-            let facts = pending.take().finalize(judge: Judge(policy: policy), ledger: ledger, jobs: judgingJobs)
+            let facts = pending.take().finalize(judge: Judge(policy: policy), ledger: ledger, jobs: jobs)
             HeapTuning.returnFreedMemory()
             timings.mark("judge")
             var judged = counted
             judged.findingsByVerdict = Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) })
             judged.wallSeconds = clock.secondsElapsed
             let run = runRecord(recording, summary: judged)
-            // With more than one job the writer is still storing the calls when judging ends: the room keys for
-            // the running totals are made here meanwhile.
+            // With more than one job the room keys for the running totals are made on a thread of their own while
+            // the writer stores the judged facts (it wants the keys only after them).
             guard jobs > 1 else { return Store.JudgedRun(run: run, facts: facts) }
-            let keys = RunRoomKeys(facts)
-            timings.mark("running totals: room keys of the run")
-            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys })
+            let keys = Background { [facts] in RunRoomKeys(facts) }
+            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys.take() })
         }
 
         let written: Written
@@ -187,6 +184,13 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     func wait() -> Value {
         done.wait()
         done.signal()
+        return value!
+    }
+
+    /// Waits for the value and hands it over: this object no longer holds it (call once).
+    func take() -> Value {
+        done.wait()
+        defer { value = nil }
         return value!
     }
 }

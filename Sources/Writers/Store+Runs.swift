@@ -53,9 +53,12 @@ extension Store {
                 if f.status == .analyzed { touchedSenders.formUnion(try retireAnalyzed(contentHash: f.contentHash, db)) }
                 fileIDs.append(try insertFile(f, runID: runID, db))
             }
-            let rows = ledger()
-            mark("ledger rows in key order")
-            try saveLedger(rows, db)
+            do {
+                // The rows go as soon as they are stored, not at the end of the transaction.
+                let rows = ledger()
+                mark("ledger rows in key order")
+                try saveLedger(rows, db)
+            }
             mark("insert ledger")
             let callList = calls()
             mark("waiting for the calls")
