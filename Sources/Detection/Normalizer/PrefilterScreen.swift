@@ -235,6 +235,17 @@ extension Prefilter {
     /// word), or less often (dates, prices): never longer.
     static let screenDigitLimit = minimumDigitsAfterPlus
 
+    /// The eight bytes from `i` in one load, little-endian; near the end of the text its last eight bytes shifted
+    /// down, so the bytes past the end read as zeros (a text under eight bytes, byte by byte).
+    @inline(__always)
+    static func eightBytes(at i: Int, _ raw: UnsafeRawPointer, count n: Int) -> UInt64 {
+        if i &+ 8 <= n { return raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+        if n >= 8 { return raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(8 &* (i &+ 8 &- n)) }
+        var t: UInt64 = 0
+        for k in i..<n { t |= UInt64(raw.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 &* (k &- i)) }
+        return t
+    }
+
     /// The letters of eight bytes as their high bits: ASCII letters, and in folded text
     /// every byte from 0x80 (as `letterRunEnd`).
     @inline(__always)
@@ -290,16 +301,7 @@ extension Prefilter {
                     if (suffixTails[h >> 6] >> UInt64(h & 63)) & 1 == 1 { return true }
                 }
                 // The word's first eight bytes (the last eight of the text, shifted, near its end).
-                let w: UInt64
-                if i &+ 8 <= n {
-                    w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                } else if n >= 8 {
-                    w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(8 &* (i &+ 8 &- n))
-                } else {
-                    var t: UInt64 = 0
-                    for k in i..<n { t |= UInt64(base[k]) &<< UInt64(8 &* (k &- i)) }
-                    w = t
-                }
+                let w = Self.eightBytes(at: i, raw, count: n)
                 let mask = length >= 8 ? UInt64.max : (1 &<< UInt64(8 &* length)) &- 1
                 let h = Screen.key(w, mask: mask, shift)
                 if (streetKeys[h >> 6] >> UInt64(h & 63)) & 1 != 0 && isStreetWord(p, i, j) { return true }
@@ -452,16 +454,7 @@ extension Prefilter {
                 while true {
                     // One eight-byte load gives the word's length (when under eight) and its key;
                     // at the end of the text the last eight bytes, shifted (zeros read as no letters).
-                    let w: UInt64
-                    if i &+ 8 <= n {
-                        w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    } else if n >= 8 {
-                        w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) &>> UInt64(8 &* (i &+ 8 &- n))
-                    } else {
-                        var t: UInt64 = 0
-                        for k in i..<n { t |= UInt64(base[k]) &<< UInt64(8 &* (k &- i)) }
-                        w = t
-                    }
+                    let w = Self.eightBytes(at: i, raw, count: n)
                     let notLetters = ~Self.letterBits(w, folded: folded) & high
                     let e: Int
                     let mask: UInt64
