@@ -297,21 +297,38 @@ extension SettledFacts {
         var slices: [JudgedSlice] = []
         // Each slice writes its findings straight into its stretch of the one array: none is held twice.
         out.findings = JudgedSlice.judge(sorted, judge: judge, ledger: ledger, jobs: jobs, slices: &slices)
+        // The pending messages (a few hundred thousand, each with its findings) are freed on a thread of their own:
+        // the writer waits for what follows.
+        let judged = Discarded(sorted)
         sorted = []
-        var pendingRooms: [RoomFactKey: MessageCount] = [:]
+        DispatchQueue.global().async { judged.value = [] }
+        // Messages with findings join their room's fact under the same key, or make a new one. Their keys are
+        // grouped by room: a room's few keys are told apart by comparing them, so a room fact costs one look-up
+        // of its room id instead of a hash of its whole key.
+        var pendingByRoom: [String: [(key: RoomFactKey, count: MessageCount, joined: Bool)]] = [:]
         for slice in slices {
             out.messageCounts.merge(slice.messageCounts, uniquingKeysWith: +)
-            pendingRooms.merge(slice.roomCounts, uniquingKeysWith: +)
-        }
-        // Messages with findings join their room's fact under the same key, or make a new one.
-        if !pendingRooms.isEmpty {
-            let pendingRoomIDs = Set(pendingRooms.keys.map(\.roomID))
-            for i in out.roomFacts.indices where pendingRoomIDs.contains(out.roomFacts[i].key.roomID) {
-                if let extra = pendingRooms.removeValue(forKey: out.roomFacts[i].key) {
-                    out.roomFacts[i].count = out.roomFacts[i].count + extra
+            for (k, v) in slice.roomCounts {
+                if let j = pendingByRoom[k.roomID]?.firstIndex(where: { $0.key == k }) {
+                    pendingByRoom[k.roomID]![j].count = pendingByRoom[k.roomID]![j].count + v
+                } else {
+                    pendingByRoom[k.roomID, default: []].append((k, v, false))
                 }
             }
-            for (k, v) in pendingRooms.sorted(by: { $0.key < $1.key }) { out.roomFacts.append(RoomFact(key: k, count: v)) }
+        }
+        if !pendingByRoom.isEmpty {
+            for i in out.roomFacts.indices {
+                let key = out.roomFacts[i].key
+                guard let j = pendingByRoom[key.roomID]?.firstIndex(where: { !$0.joined && $0.key == key }) else { continue }
+                out.roomFacts[i].count = out.roomFacts[i].count + pendingByRoom[key.roomID]![j].count
+                pendingByRoom[key.roomID]![j].joined = true
+            }
+            var left: [RoomFact] = []
+            for list in pendingByRoom.values {
+                for p in list where !p.joined { left.append(RoomFact(key: p.key, count: p.count)) }
+            }
+            left.sort { $0.key < $1.key }
+            out.roomFacts.append(contentsOf: left)
         }
         return out
     }
@@ -349,6 +366,13 @@ extension SettledFacts {
         out.ledger = ledger
         return out
     }
+}
+
+/// Pending messages handed to another thread to be freed there (the box goes with the last of its holders; the
+/// messages with the thread that empties it).
+private final class Discarded: @unchecked Sendable {
+    var value: [PendingMessage]
+    init(_ value: [PendingMessage]) { self.value = value }
 }
 
 /// What judging one slice of the pending messages gives besides its findings.

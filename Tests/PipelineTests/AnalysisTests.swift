@@ -187,6 +187,24 @@ import TestSupport
         #expect(["ledger_rooms", "ledger_contract_events", "ledger_offers", "call_outcomes"].allSatisfy { !(tables[$0] ?? []).isEmpty })
     }
 
+    /// A room's messages with findings are counted in the same `room_counts` row as its other messages under the
+    /// same key (file, room, epoch, phase, plan): one row per key, on one job and on several.
+    @Test(arguments: [1, 3])
+    func roomCountsHoldOneRowPerKey(jobs: Int) throws {
+        let w = Workspace()
+        try w.dir.write("in/night.jsonl", Story.lines(rooms: 30).joined(separator: "\n"))
+        try w.analyze([w.dir.file("in").path], jobs: jobs)
+        let repeated: Int? = try w.scalar("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM room_counts GROUP BY input_file_id, room_id, epoch, phase, client_plan HAVING COUNT(*) > 1)
+            """)
+        #expect(repeated == 0)
+        // Rooms with findings hold messages without any too, so joining is what keeps them to one row.
+        let joined: Int? = try w.scalar("""
+            SELECT COUNT(*) FROM room_counts WHERE violating_messages > 0 AND violating_messages < messages
+            """)
+        #expect((joined ?? 0) > 0)
+    }
+
     /// The writes start before judging (on their own thread with more than one job): a write that fails before
     /// judging ends (the calls) or after (the findings) fails the run, without waiting for ever, and leaves the
     /// database as it was.
