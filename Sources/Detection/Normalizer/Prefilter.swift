@@ -264,8 +264,9 @@ public struct Prefilter: Sendable {
         }
     }
 
-    /// `isASCII`, and whether some byte is an ASCII digit, in the same loads: the
-    /// screen's hint for where to note street words (`screenSaysNothing`).
+    /// Whether every byte is ASCII, and whether some byte is an ASCII digit (the screen's
+    /// hint for where to note street words, `screenSaysNothing`), eight bytes a load, the
+    /// last eight read overlapping those before.
     @inline(__always)
     static func asciiAndDigits(_ p: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, digits: Bool) {
         guard let base = p.baseAddress else { return (true, false) }
@@ -298,24 +299,8 @@ public struct Prefilter: Sendable {
     /// Eight bytes at a time: most chat is ASCII and takes the direct path.
     /// (Public: the policy's scanners of finding contexts take the same path.)
     public static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        var acc: UInt64 = 0
-        while i + 8 <= p.count {
-            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        if p.count >= 8 {
-            // The last eight bytes, overlapping those read: no loop byte by byte.
-            acc |= raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self)
-        } else {
-            while i < p.count {
-                acc |= UInt64(p[i])
-                i += 1
-            }
-        }
-        return acc & 0x8080_8080_8080_8080 == 0
+        // The same loads as the screen's hint; inlined, the digit test goes unused and is dropped.
+        asciiAndDigits(p).ascii
     }
 
     /// One byte per scalar: ASCII lower-cased; folded letters from other scripts in
