@@ -305,23 +305,16 @@ extension SettledFacts {
         // Messages with findings join their room's fact under the same key, or make a new one. Their keys are
         // grouped by room: a room's few keys are told apart by comparing them, so a room fact costs one look-up
         // of its room id instead of a hash of its whole key.
-        var pendingByRoom: [String: [(key: RoomFactKey, count: MessageCount, joined: Bool)]] = [:]
+        var pendingByRoom: [String: [PendingRoomCount]] = [:]
         for slice in slices {
             out.messageCounts.merge(slice.messageCounts, uniquingKeysWith: +)
-            for (k, v) in slice.roomCounts {
-                if let j = pendingByRoom[k.roomID]?.firstIndex(where: { $0.key == k }) {
-                    pendingByRoom[k.roomID]![j].count = pendingByRoom[k.roomID]![j].count + v
-                } else {
-                    pendingByRoom[k.roomID, default: []].append((k, v, false))
-                }
-            }
+            for (k, v) in slice.roomCounts { pendingByRoom[k.roomID, default: []].add(v, under: k) }
         }
         if !pendingByRoom.isEmpty {
             for i in out.roomFacts.indices {
-                let key = out.roomFacts[i].key
-                guard let j = pendingByRoom[key.roomID]?.firstIndex(where: { !$0.joined && $0.key == key }) else { continue }
-                out.roomFacts[i].count = out.roomFacts[i].count + pendingByRoom[key.roomID]![j].count
-                pendingByRoom[key.roomID]![j].joined = true
+                if let extra = pendingByRoom[out.roomFacts[i].key.roomID]?.join(out.roomFacts[i].key) {
+                    out.roomFacts[i].count = out.roomFacts[i].count + extra
+                }
             }
             var left: [RoomFact] = []
             for list in pendingByRoom.values {
@@ -365,6 +358,31 @@ extension SettledFacts {
         }
         out.ledger = ledger
         return out
+    }
+}
+
+/// What a room's messages with findings add under one key, and whether a room fact took it.
+private struct PendingRoomCount {
+    var key: RoomFactKey
+    var count: MessageCount
+    var joined = false
+}
+
+private extension Array where Element == PendingRoomCount {
+    /// Adds `count` under `key` (a room's few keys, told apart by comparing them).
+    mutating func add(_ count: MessageCount, under key: RoomFactKey) {
+        if let j = firstIndex(where: { $0.key == key }) {
+            self[j].count = self[j].count + count
+        } else {
+            append(PendingRoomCount(key: key, count: count))
+        }
+    }
+
+    /// The count under `key` for the first room fact that asks for it; nil once taken, or when there is none.
+    mutating func join(_ key: RoomFactKey) -> MessageCount? {
+        guard let j = firstIndex(where: { !$0.joined && $0.key == key }) else { return nil }
+        self[j].joined = true
+        return self[j].count
     }
 }
 

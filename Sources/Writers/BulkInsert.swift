@@ -62,10 +62,14 @@ struct BulkInsert {
         switch code {
         case SQLITE_ROW: return read(statement.sqliteStatement)
         case SQLITE_DONE: return nil
-        default:
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        default: throw Self.failure(code, statement.sqliteStatement, sql: sql)
         }
+    }
+
+    /// The error a step that failed with `code` reports, with SQLite's message.
+    static func failure(_ code: Int32, _ statement: OpaquePointer, sql: String) -> DatabaseError {
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement)))
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
     }
 
     /// Inserts the bound row; every column must have been bound.
@@ -215,9 +219,6 @@ struct BatchedInsert {
             }
         }
         let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(s)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw BulkInsert.failure(code, s, sql: statement.sql) }
     }
 }

@@ -45,7 +45,7 @@ extension Store {
                        judged: () throws -> JudgedRun, provisional: RunRecord, callWindowSeconds: Int64,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
         try queue.inTransaction { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheBesideJudgingKiB)")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheUntilJudgedKiB)")
             let runID = try insertRun(provisional, db)
             var fileIDs: [Int64] = []
             var touchedSenders = Set<String>()

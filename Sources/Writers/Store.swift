@@ -13,9 +13,10 @@ public final class Store: Sendable {
 
     /// SQLite's page cache, in KiB.
     static let cacheKiB = 65536
-    /// The page cache while a run's calls and ledger go in beside judging: rows in key order need few pages, and
-    /// a full cache then would add to judging's memory (it took the peak over 1 GiB at 10 M messages once).
-    static let cacheBesideJudgingKiB = 8192
+    /// The page cache until the judged facts come: the ledger and the calls go in beside settling and judging,
+    /// rows in key order need few pages, and a full cache then would add to their memory (it took the peak over
+    /// 1 GiB at 10 M messages once).
+    static let cacheUntilJudgedKiB = 8192
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
