@@ -44,6 +44,12 @@ extension Store {
     public func record(files: [InputFileRecord], ledger: () -> LedgerRows, calls: () -> [CallFact],
                        judged: () throws -> JudgedRun, provisional: RunRecord, callWindowSeconds: Int64,
                        mark: (String) -> Void = { _ in }, reports: (Database) throws -> Void) throws -> Int64 {
+        // A night's rows land mostly on new pages: with a rollback journal they are written once, where WAL writes
+        // them twice (to the log, then by the checkpoint). WAL again afterwards, so readers between runs never
+        // hold up the next run.
+        let journaled = path != ":memory:"
+        if journaled { try queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .delete, db) } }
+        defer { if journaled { try? queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .wal, db) } } }
         try queue.inTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheUntilJudgedKiB)")
             let runID = try insertRun(provisional, db)
