@@ -147,7 +147,7 @@ extension Partial {
         }
         try put(.header(header))
         for f in files { try put(.file(f)) }
-        for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) { try put(.count(.init(key: k, messages: v.messages))) }
+        for (k, v) in MessageCountKey.inKeyOrder(facts.messageCounts) { try put(.count(.init(key: k, messages: v.messages))) }
         for r in facts.roomFacts.sorted(by: { $0.key < $1.key }) { try put(.room(.init(key: r.key, messages: r.count.messages))) }
         for m in facts.pendingMessages.sorted(by: { ($0.file, $0.messageID) < ($1.file, $1.messageID) }) { try put(.message(m)) }
         for c in facts.calls { try put(.call(c)) }

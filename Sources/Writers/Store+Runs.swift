@@ -151,7 +151,7 @@ extension Store {
         try BatchedInsert.rows(db, into: """
             INSERT INTO message_counts (input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages, violating_messages)
             """, columns: 9) { counts in
-            for (k, v) in facts.messageCounts.sorted(by: { $0.key < $1.key }) {
+            for (k, v) in MessageCountKey.inKeyOrder(facts.messageCounts) {
                 counts.bind(fileIDs[Int(k.file)]); counts.bind(k.epoch); counts.bind(k.phase.rawValue); counts.bind(k.stage?.rawValue)
                 counts.bind(k.senderRole.rawValue); counts.bind(k.clientPlan); counts.bind(k.date); counts.bind(v.messages)
                 counts.bind(v.violatingMessages)
