@@ -298,12 +298,16 @@ struct RoomSettling: Sendable {
             let client = record.flatMap { h.senders.index(of: $0.clientID) }
             let freelancer = record.flatMap { h.senders.index(of: $0.freelancerID) }
             let plan = record.map { UInt64(Settler.planLabels.firstIndex(of: PlanLabel.of($0.plan))!) } ?? Settler.unknownPlan
+            // Asked once a room: `record == nil` in the message loop copied the room's record (its strings
+            // retained and released) for every message, a third of settling's instructions.
+            let known = record != nil
+            let clientPlan = record.map { $0.plan ?? .basic }
             let timeline = ledger.timeline(of: roomID)
             // Room counts keyed by file, epoch, phase (without stage) and plan: a room has a handful of keys.
             var roomCounts: [(key: UInt64, count: Int)] = []
             for k in start[room]..<start[room + 1] {
                 let s = stubs[k]
-                let role: UInt64 = record == nil ? 3 : s.sender == client ? 0 : s.sender == freelancer ? 1 : 2
+                let role: UInt64 = !known ? 3 : s.sender == client ? 0 : s.sender == freelancer ? 1 : 2
                 let at = Timestamp(nanosecondsSinceEpoch: s.sentAt)
                 let phase = timeline.phase(at: at)
                 let e = epochIndex(s.sentAt)
@@ -316,7 +320,7 @@ struct RoomSettling: Sendable {
                     }
                     out.pendingMessages.append(PendingMessage(
                         file: s.file, messageID: d.messageID, roomID: roomID, senderID: sender, sentAt: at,
-                        epoch: epochNames[e], phase: phase, senderRole: Settler.roles[Int(role)], clientPlan: record.map { $0.plan ?? .basic },
+                        epoch: epochNames[e], phase: phase, senderRole: Settler.roles[Int(role)], clientPlan: clientPlan,
                         findings: d.findings, channelOfferedByOther: offered))
                     continue
                 }
