@@ -158,11 +158,15 @@ extension Store {
                 try counts.endRow()
             }
         }
-        // Rooms are many; rows need no order, so they go in as they come.
+        // File by file, as they come within a file: the file index then takes each file's rows at its end (a
+        // night's million rows, 1.0 -> 0.6 s in the sqlite3 shell, against rows of four files interleaved).
+        let roomFacts = facts.roomFacts
+        let roomOrder = ByteOrder.grouped(roomFacts.count, groups: fileIDs.count) { Int(roomFacts[$0].key.file) }
         try BatchedInsert.rows(db, into: """
             INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
             """, columns: 7) { rooms in
-            for r in facts.roomFacts {
+            for i in roomOrder {
+                let r = roomFacts[Int(i)]
                 let k = r.key
                 rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
                 rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
