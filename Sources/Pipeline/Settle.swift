@@ -131,6 +131,8 @@ enum Settler {
             for p in part.roomFacts { facts.roomFacts.append(p.unpacked(roomID: h.rooms[p.room], epochNames: epochNames)) }
             facts.pendingMessages += part.pendingMessages
         }
+        // Sized once: grown key by key it was rehashed (every key's strings) fifteen times.
+        facts.messageCounts.reserveCapacity(counts.count)
         for (key, n) in counts {
             let phase = phases[Int((key >> 34) & 0x3)]
             let day = Int64(key & 0xFFF_FFFF) - RoomSettling.dayOffset
