@@ -125,13 +125,18 @@ public enum Record: Sendable, Hashable {
     case unknown(type: String)
 
     /// The name used in summaries and the `runs.records_by_type` column.
-    public var typeName: String {
+    public var typeName: String { Self.typeNames[typeIndex] }
+
+    /// Every `typeName`, by `typeIndex`: records can be counted by type in an array.
+    public static let typeNames = ["room", "contract", "message", "call", "unknown"]
+
+    public var typeIndex: Int {
         switch self {
-        case .room: return "room"
-        case .contract: return "contract"
-        case .message: return "message"
-        case .call: return "call"
-        case .unknown: return "unknown"
+        case .room: return 0
+        case .contract: return 1
+        case .message: return 2
+        case .call: return 3
+        case .unknown: return 4
         }
     }
 }

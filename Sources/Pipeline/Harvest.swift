@@ -132,7 +132,9 @@ struct Harvest: Sendable {
 
 /// Per-file counts of what its lines became.
 struct FileTally: Sendable {
-    var recordsByType: [String: Int] = [:]
+    /// Records by `Record.typeIndex`: every line adds to one, and an array index costs less than a look-up by
+    /// type name (1.5 % of a run's instructions).
+    var recordCounts = [Int](repeating: 0, count: Record.typeNames.count)
     var rejections: [(line: Int32, reason: String)] = []
     /// Counted here only for keyed lines (a file read directly is counted by its reader).
     var lines = 0
@@ -140,7 +142,7 @@ struct FileTally: Sendable {
     var payloadBytes: Int64 = 0
 
     mutating func merge(_ other: FileTally) {
-        recordsByType.merge(other.recordsByType, uniquingKeysWith: +)
+        for t in recordCounts.indices { recordCounts[t] += other.recordCounts[t] }
         rejections += other.rejections
         lines += other.lines
         blankLines += other.blankLines
@@ -153,7 +155,12 @@ struct FileTally: Sendable {
         if KeyedLine.isBlank(line) { blankLines += 1 }
     }
 
-    var records: Int { recordsByType.values.reduce(0, +) }
+    /// The types seen, by name.
+    var recordsByType: [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(Record.typeNames, recordCounts).filter { $0.1 > 0 })
+    }
+
+    var records: Int { recordCounts.reduce(0, +) }
 
     var sortedRejections: [(line: Int, reason: String)] {
         rejections.map { (line: Int($0.line), reason: $0.reason) }.sorted { $0.line < $1.line }
@@ -172,7 +179,7 @@ struct Harvester: Sendable {
         case .rejected(let reason):
             h.files[origin.file, default: FileTally()].rejections.append((origin.line, reason.code))
         case .record(let record):
-            h.files[origin.file, default: FileTally()].recordsByType[record.typeName, default: 0] += 1
+            h.files[origin.file, default: FileTally()].recordCounts[record.typeIndex] += 1
             // Ids the night holds for its whole length are the interners' own strings: one copy per room and
             // sender instead of one per record (at 8 M messages, ≈ 100 MB less).
             switch record {
