@@ -102,11 +102,21 @@ struct Recorder: Sendable {
             judged.findingsByVerdict = Dictionary(uniqueKeysWithValues: facts.findingsByVerdict.map { ($0.key.rawValue, $0.value) })
             judged.wallSeconds = clock.secondsElapsed
             let run = runRecord(recording, summary: judged)
-            // With more than one job the room keys for the running totals are made on a thread of their own while
-            // the writer stores the judged facts (it wants the keys only after them).
+            // With more than one job, the orders the findings and the room counts go in, and the room keys for the
+            // running totals, are made on a thread of their own while the writer stores the judged facts, each
+            // ready before the writer wants it (the findings' order after the message counts, the room counts'
+            // after the findings, the keys after the call outcomes).
             guard jobs > 1 else { return Store.JudgedRun(run: run, facts: facts) }
-            let keys = Background { [facts] in RunRoomKeys(facts) }
-            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys.take() })
+            let findingOrder = Handoff<[Int32]>.Awaited(), roomCountOrder = Handoff<[Int32]>.Awaited()
+            let keys = Handoff<RunRoomKeys>.Awaited()
+            let files = recording.files.count
+            Thread.detachNewThread { [facts] in
+                findingOrder.fulfil(Store.findingOrder(facts.findings))
+                roomCountOrder.fulfil(Store.roomCountOrder(facts.roomFacts, files: files))
+                keys.fulfil(RunRoomKeys(facts))
+            }
+            return Store.JudgedRun(run: run, facts: facts, roomKeys: { keys.wait() }, findingOrder: { findingOrder.wait() },
+                                   roomCountOrder: { roomCountOrder.wait() })
         }
 
         let written: Written

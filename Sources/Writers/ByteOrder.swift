@@ -32,16 +32,15 @@ enum ByteOrder {
         return entries.map(\.index)
     }
 
-    /// Indices 0..<count grouped by `group` (0..<groups), in their order within a group: a counting sort.
-    static func grouped(_ count: Int, groups: Int, group: (Int) -> Int) -> [Int32] {
-        precondition(count <= Int(Int32.max), "more rows than 32-bit indices hold")
+    /// `order` (indices) grouped by `group` (0..<groups), in their order within a group: a counting sort.
+    static func grouped(_ order: some Collection<Int32>, groups: Int, group: (Int) -> Int) -> [Int32] {
         var next = [Int](repeating: 0, count: groups + 1)
-        for i in 0..<count { next[group(i) + 1] += 1 }
+        for i in order { next[group(Int(i)) + 1] += 1 }
         for g in 0..<groups { next[g + 1] += next[g] }
-        var out = [Int32](repeating: 0, count: count)
-        for i in 0..<count {
-            let g = group(i)
-            out[next[g]] = Int32(i)
+        var out = [Int32](repeating: 0, count: order.count)
+        for i in order {
+            let g = group(Int(i))
+            out[next[g]] = i
             next[g] += 1
         }
         return out

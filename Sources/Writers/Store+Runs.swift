@@ -19,11 +19,18 @@ extension Store {
         public var facts: RunFacts
         /// The room keys of `facts` for the running totals, when made beside the inserts (made here when nil).
         public var roomKeys: (@Sendable () -> RunRoomKeys)?
+        /// The orders the findings and the room counts go in (`Store.findingOrder`, `Store.roomCountOrder`),
+        /// when made beside the inserts (made here when nil).
+        public var findingOrder: (@Sendable () -> [Int32])?
+        public var roomCountOrder: (@Sendable () -> [Int32])?
 
-        public init(run: RunRecord, facts: RunFacts, roomKeys: (@Sendable () -> RunRoomKeys)? = nil) {
+        public init(run: RunRecord, facts: RunFacts, roomKeys: (@Sendable () -> RunRoomKeys)? = nil,
+                    findingOrder: (@Sendable () -> [Int32])? = nil, roomCountOrder: (@Sendable () -> [Int32])? = nil) {
             self.run = run
             self.facts = facts
             self.roomKeys = roomKeys
+            self.findingOrder = findingOrder
+            self.roomCountOrder = roomCountOrder
         }
     }
 
@@ -74,7 +81,11 @@ extension Store {
             mark("waiting for judging")
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
             try updateRun(j.run, id: runID, db)
-            try insertFacts(j.facts, runID: runID, fileIDs: fileIDs, db, mark: mark)
+            try insertFacts(j.facts, runID: runID, fileIDs: fileIDs, db,
+                            findingOrder: j.findingOrder ?? { [facts = j.facts] in Self.findingOrder(facts.findings) },
+                            roomCountOrder: j.roomCountOrder ?? { [facts = j.facts, n = files.count] in
+                                Self.roomCountOrder(facts.roomFacts, files: n)
+                            }, mark: mark)
             try noteCallsAffected(byFiles: zip(files, fileIDs).filter { $0.0.status == .analyzed }.map(\.1), db)
             try updateCallOutcomes(windowSeconds: callWindowSeconds, db)
             mark("call outcomes")
@@ -147,7 +158,31 @@ extension Store {
         return id
     }
 
-    func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database, mark: (String) -> Void = { _ in }) throws {
+    /// The order a run's findings go in: by room id (UTF-8 bytes), then time, then as judged. The room index
+    /// then takes them in sequence (inserting a night's findings in message order cost 1.5 s against 0.8 s in
+    /// the sqlite3 shell, most of it that index's random inserts).
+    public static func findingOrder(_ findings: [JudgedFinding]) -> [Int32] {
+        ByteOrder.indices(findings.count, key: { findings[$0].roomID }) { a, b in
+            (findings[a].sentAt.nanosecondsSinceEpoch, a) < (findings[b].sentAt.nanosecondsSinceEpoch, b)
+        }
+    }
+
+    /// The order a run's room counts go in: file by file (`files` of them), within a file by room id (UTF-8
+    /// bytes), epoch, phase and plan. The file index then takes each file's rows at its end (a night's million
+    /// rows, 1.0 -> 0.6 s in the sqlite3 shell, against four files interleaved), and a night's rows get the same
+    /// row ids whatever order the threads settled and judged its rooms in.
+    public static func roomCountOrder(_ facts: [RoomFact], files: Int) -> [Int32] {
+        let byRoom = ByteOrder.indices(facts.count, key: { facts[$0].key.roomID }) { a, b in
+            let x = facts[a].key, y = facts[b].key
+            return (x.epoch, x.phase.rawValue, x.clientPlan, x.file) < (y.epoch, y.phase.rawValue, y.clientPlan, y.file)
+        }
+        return ByteOrder.grouped(byRoom, groups: files) { Int(facts[$0].key.file) }
+    }
+
+    /// The judged facts: message counts, findings, room counts, in the orders given (asked for when their turn
+    /// comes, so they can be made on another thread meanwhile).
+    func insertFacts(_ facts: RunFacts, runID: Int64, fileIDs: [Int64], _ db: Database, findingOrder: () -> [Int32],
+                     roomCountOrder: () -> [Int32], mark: (String) -> Void = { _ in }) throws {
         try BatchedInsert.rows(db, into: """
             INSERT INTO message_counts (input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages, violating_messages)
             """, columns: 9) { counts in
@@ -158,28 +193,10 @@ extension Store {
                 try counts.endRow()
             }
         }
-        // File by file, as they come within a file: the file index then takes each file's rows at its end (a
-        // night's million rows, 1.0 -> 0.6 s in the sqlite3 shell, against rows of four files interleaved).
-        let roomFacts = facts.roomFacts
-        let roomOrder = ByteOrder.grouped(roomFacts.count, groups: fileIDs.count) { Int(roomFacts[$0].key.file) }
-        try BatchedInsert.rows(db, into: """
-            INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
-            """, columns: 7) { rooms in
-            for i in roomOrder {
-                let r = roomFacts[Int(i)]
-                let k = r.key
-                rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
-                rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
-                try rooms.endRow()
-            }
-        }
-        mark("insert message and room counts")
-        // In room and time order: the room index then takes them in sequence (inserting a night's findings in
-        // message order cost 1.5 s against 0.8 s in the sqlite3 shell, most of it that index's random inserts).
+        mark("insert message counts")
         let findingList = facts.findings
-        let findingOrder = ByteOrder.indices(findingList.count, key: { findingList[$0].roomID }) { a, b in
-            (findingList[a].sentAt.nanosecondsSinceEpoch, a) < (findingList[b].sentAt.nanosecondsSinceEpoch, b)
-        }
+        let findingOrder = findingOrder()
+        mark("waiting for the findings' order")
         try BatchedInsert.rows(db, into: """
             INSERT INTO findings (run_id, input_file_id, message_id, room_id, sender_id, sender_role, client_plan, sent_at, sent_at_ns,
                 kind, platform, intent, detector_rule, source, span_start, span_end, epoch, phase, stage, verdict, exception,
@@ -199,6 +216,21 @@ extension Store {
             }
         }
         mark("insert findings")
+        let roomFacts = facts.roomFacts
+        let roomOrder = roomCountOrder()
+        mark("waiting for the room counts' order")
+        try BatchedInsert.rows(db, into: """
+            INSERT INTO room_counts (input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages)
+            """, columns: 7) { rooms in
+            for i in roomOrder {
+                let r = roomFacts[Int(i)]
+                let k = r.key
+                rooms.bind(fileIDs[Int(k.file)]); rooms.bind(k.roomID); rooms.bind(k.epoch); rooms.bind(k.phase.rawValue)
+                rooms.bind(k.clientPlan); rooms.bind(r.count.messages); rooms.bind(r.count.violatingMessages)
+                try rooms.endRow()
+            }
+        }
+        mark("insert room counts")
     }
 
     func insertCalls(_ callList: [CallFact], fileIDs: [Int64], _ db: Database) throws {

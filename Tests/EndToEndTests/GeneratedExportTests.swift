@@ -55,6 +55,32 @@ import TestSupport
         #expect(Self.run.analyze.status == 0, "\(Self.run.analyze.stderr)")
     }
 
+    /// Analyzed again, in another process (another hash seed) on three jobs, the export gives the same rows in
+    /// the same row order: room counts, findings, message counts and calls.
+    @Test func rowOrderIsTheSameInAnotherProcess() throws {
+        let again = Self.run.dir.file("again.sqlite").path
+        let second = try runOffplatform(["analyze", Self.run.export.path, "--db", again, "--reports", Self.run.dir.file("again").path,
+                                         "--jobs", "3", "--no-progress"])
+        #expect(second.status == 0, "\(second.stderr)")
+        func rows(_ path: String) throws -> [String: [String]] {
+            try DatabaseQueue(path: path).read { db in
+                var out: [String: [String]] = [:]
+                for (table, columns) in [("room_counts", "input_file_id, room_id, epoch, phase, client_plan, messages, violating_messages"),
+                                         ("findings", "id, message_id, span_start, kind, room_id, verdict"),
+                                         ("message_counts", "input_file_id, epoch, phase, stage, sender_role, client_plan, date, messages"),
+                                         ("calls", "input_file_id, call_id, room_id, status")] {
+                    out[table] = try Row.fetchAll(db, sql: "SELECT rowid, \(columns) FROM \(table) ORDER BY rowid").map { r in
+                        (0..<r.count).map { "\(r[$0] as DatabaseValue)" }.joined(separator: "|")
+                    }
+                }
+                return out
+            }
+        }
+        let first = try rows(Self.run.db), other = try rows(again)
+        #expect((first["room_counts"]?.count ?? 0) > 1_000)
+        for table in first.keys.sorted() { #expect(first[table] == other[table], "\(table)") }
+    }
+
     /// Wherever the detector finds what was planted, the verdict and the exception are the ones the truth gives.
     @Test func verdictsAgreeWithTheGroundTruth() throws {
         let truth = try Self.truth(), found = try Self.found()
