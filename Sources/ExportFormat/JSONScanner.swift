@@ -46,14 +46,19 @@ struct JSONScanner {
         i += 1
     }
 
-    /// True when any of the eight bytes is `"`, `\`, below 0x20 or above 0x7F
-    /// (SWAR: may say true for an ordinary byte next to a special one, never false for a special one).
-    @inline(__always) static func hasSpecialByte(_ x: UInt64) -> Bool {
+    /// The high bit of each of the eight bytes (loaded little-endian) that may be `"`, `\`, below 0x20 or
+    /// above 0x7F (SWAR). A byte can be marked wrongly only above a special one (a borrow runs upwards from
+    /// it), so the lowest mark is exact: `specialOffset` is the first special byte, and 8 means none.
+    @inline(__always) static func specialMarks(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = x ^ (ones &* 0x22)
         let backslash = x ^ (ones &* 0x5C)
         let t = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((x &- ones &* 0x20) & ~x) | x
-        return t & 0x8080_8080_8080_8080 != 0
+        return t & 0x8080_8080_8080_8080
+    }
+
+    @inline(__always) static func specialOffset(_ x: UInt64) -> Int {
+        specialMarks(x).trailingZeroBitCount >> 3
     }
 
     /// Scans a string whose opening quote is at `i`; leaves `i` past the closing quote.
@@ -61,10 +66,11 @@ struct JSONScanner {
         i += 1
         var flags: StringFlags = []
         while true {
+            // Eight bytes at a time, straight to the first special byte.
             while i &+ 8 <= end {
-                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if Self.hasSpecialByte(x) { break }
-                i &+= 8
+                let k = Self.specialOffset(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)))
+                i &+= k
+                if k < 8 { break }
             }
             // Byte by byte from the special byte on, through any run of non-ASCII
             // characters, back to whole words after the next plain ASCII byte.
