@@ -80,7 +80,7 @@ public struct RecordDecoder: Sendable {
                 guard s.current == 0x22 else { throw .invalidJSON }
                 let keyStart = s.i + 1
                 let keyFlags = try s.scanString()
-                let field = Field.named(s.p, keyStart, s.i - 1, escaped: keyFlags.contains(.escaped))
+                let field = Field.named(s.p, keyStart, s.i - 1, lineEnd: s.end, escaped: keyFlags.contains(.escaped))
                 s.skipWhitespace()
                 try s.expect(0x3A)
                 s.skipWhitespace()
@@ -159,8 +159,10 @@ enum Field: Int, CaseIterable {
     }
 
     /// The field a key names. An unescaped key of at most 16 bytes is packed into two
-    /// words and matched by one switch; a key with escapes is unescaped first.
-    static func named(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, escaped: Bool) -> Field? {
+    /// words and matched by one switch; a key with escapes is unescaped first. `lineEnd`:
+    /// where the line's bytes end (a key with 16 bytes of the line from its start is read
+    /// as two eight-byte loads, its length masking the bytes after it).
+    static func named(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineEnd: Int, escaped: Bool) -> Field? {
         if escaped {
             let key = unescape(p, start, end)
             return allCases.first { $0.jsonName.utf8.elementsEqual(key.utf8) }
@@ -168,8 +170,20 @@ enum Field: Int, CaseIterable {
         let n = end - start
         guard n >= 2, n <= 16 else { return nil }
         var lo: UInt64 = 0, hi: UInt64 = 0
-        for k in 0..<min(n, 8) { lo |= UInt64(p[start + k]) << (8 * UInt64(k)) }
-        if n > 8 { for k in 8..<n { hi |= UInt64(p[start + k]) << (8 * UInt64(k - 8)) } }
+        if start + 16 <= lineEnd {
+            let raw = UnsafeRawPointer(p + start)
+            lo = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            hi = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            if n < 8 {
+                lo &= (1 << UInt64(8 * n)) - 1
+                hi = 0
+            } else if n < 16 {
+                hi &= (1 << UInt64(8 * (n - 8))) - 1
+            }
+        } else {
+            for k in 0..<min(n, 8) { lo |= UInt64(p[start + k]) << (8 * UInt64(k)) }
+            if n > 8 { for k in 8..<n { hi |= UInt64(p[start + k]) << (8 * UInt64(k - 8)) } }
+        }
         switch (lo, hi) {
         case (0x0000_0000_6570_7974, 0): return .type
         case (0x0064_695F_6D6F_6F72, 0): return .roomID
@@ -402,7 +416,7 @@ struct FieldReader {
         while true {
             let keyStart = s.i + 1
             let keyFlags = try s.scanString()
-            let field = Field.named(s.p, keyStart, s.i - 1, escaped: keyFlags.contains(.escaped))
+            let field = Field.named(s.p, keyStart, s.i - 1, lineEnd: s.end, escaped: keyFlags.contains(.escaped))
             s.skipWhitespace()
             s.i += 1  // ':'
             s.skipWhitespace()

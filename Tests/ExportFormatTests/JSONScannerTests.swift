@@ -42,3 +42,31 @@ import TestSupport
         }
     }
 }
+
+/// Keys are matched from two eight-byte loads when sixteen bytes of the line follow the key's start, byte by
+/// byte nearer the end: both ways must name the same field, whatever bytes follow the key.
+@Suite struct FieldNameTests {
+    static func named(_ key: String, after: [UInt8]) -> Field? {
+        let bytes = Array(key.utf8) + after
+        return bytes.withUnsafeBufferPointer { b in
+            Field.named(b.baseAddress!, 0, key.utf8.count, lineEnd: bytes.count, escaped: false)
+        }
+    }
+
+    @Test("every field by its name, and near misses by none, read either way")
+    func namesEitherWay() {
+        var rng = SplitMix64(seed: 22)
+        for field in Field.allCases {
+            let name = field.jsonName
+            // (A raw NUL cannot end a key: the scanner refuses control bytes in strings before a key is named.)
+            let misses = [name + "x", String(name.dropLast()), name.uppercased(), "_" + name, String(name.dropFirst())]
+            for tailLength in [0, 1, 7, 8, 15, 16, 24] {
+                let tail = (0..<tailLength).map { _ in UInt8(rng.next(in: 0...255)) }
+                #expect(Self.named(name, after: tail) == field, "\(name) + \(tailLength)")
+                for miss in misses where !Field.allCases.contains(where: { $0.jsonName == miss }) {
+                    #expect(Self.named(miss, after: tail) == nil, "\(miss) + \(tailLength)")
+                }
+            }
+        }
+    }
+}
