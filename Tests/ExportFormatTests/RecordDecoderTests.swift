@@ -150,3 +150,28 @@ func reason(_ o: DecodeOutcome) -> String? {
         }
     }
 }
+
+/// The record type is told from its bytes for the four known names, and from the unescaped String otherwise:
+/// both ways give the same record.
+@Suite struct RecordTypeNameTests {
+    static func typeName(_ line: String) -> String? {
+        guard case .record(let r) = decode(line) else { return nil }
+        if case .unknown(let t) = r { return "unknown:" + t }
+        return r.typeName
+    }
+
+    @Test("known names, escaped names, near misses", arguments: [
+        (#"{"type":"room","room_id":"r","client_id":"c","freelancer_id":"f"}"#, "room"),
+        (#"{"type":"\u0072oom","room_id":"r","client_id":"c","freelancer_id":"f"}"#, "room"),
+        (#"{"type":"contract","contract_id":"k","room_id":"r","event":"started","at":"2020-01-01T00:00:00Z"}"#, "contract"),
+        (#"{"type":"call","call_id":"k","room_id":"r","initiator_id":"c","started_at":"2020-01-01T00:00:00Z","status":"failed"}"#, "call"),
+        (#"{"type":"message","message_id":"m","room_id":"r","sender_id":"s","sent_at":"2020-01-01T00:00:00Z"}"#, "message"),
+        (#"{"type":"messag\u0065","message_id":"m","room_id":"r","sender_id":"s","sent_at":"2020-01-01T00:00:00Z"}"#, "message"),
+        (#"{"type":"messages"}"#, "unknown:messages"), (#"{"type":"Message"}"#, "unknown:Message"),
+        (#"{"type":"roo"}"#, "unknown:roo"), (#"{"type":"calls"}"#, "unknown:calls"), (#"{"type":"contrac"}"#, "unknown:contrac"),
+        (#"{"type":"poll"}"#, "unknown:poll"), (#"{"type":"réunion"}"#, "unknown:réunion"),
+    ])
+    func typeNames(line: String, expected: String) {
+        #expect(Self.typeName(line) == expected)
+    }
+}
