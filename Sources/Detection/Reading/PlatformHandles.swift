@@ -60,8 +60,11 @@ struct PlatformHandleFinder {
             if let h = identifierAfter(t, platform: platform, strength: strength) { out.append(h) }
             if let h = identifierBefore(t, platform: platform, strength: strength) { out.append(h) }
         }
-        out += identifiersInLaterSentence()
-        out += liveIDs()
+        // Most texts have neither: appending an empty array still costs a call.
+        let later = identifiersInLaterSentence()
+        if !later.isEmpty { out += later }
+        let live = liveIDs()
+        if !live.isEmpty { out += live }
         // The names looked up only when some strong name was seen (a look-up by string
         // costs hundreds of instructions).
         if !anyAlias.isEmpty {
@@ -319,8 +322,15 @@ struct PlatformHandleFinder {
         if p[core.lowerBound] == 0x40 || p[core.lowerBound] == 0x24 { core = (core.lowerBound + 1)..<core.upperBound }
         guard (2...64).contains(core.count), p[core].contains(where: ASCII.isLetter) else { return false }
         if r.upperBound < p.count && p[r.upperBound] == 0x40 { return false }
-        let text = index.string(core)
-        if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) || NotContact.isDimension(text) { return false }
+        // ASCII (nearly every identifier): the bytes looked up as they are, no `String`.
+        if !p[core].contains(where: { $0 >= 0x80 }) {
+            if NotContact.isOrdinaryWord(ascii: p[core], lexicon: index.lexicon) || NotContact.isDimension(ascii: p[core]) {
+                return false
+            }
+        } else {
+            let text = index.string(core)
+            if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) || NotContact.isDimension(text) { return false }
+        }
         if !explicit && !handleShaped(r) { return false }
         return true
     }
