@@ -103,4 +103,31 @@ import TestSupport
         let entries = Self.check(texts)
         #expect(entries > 1000)
     }
+
+    /// The tokenizer's step after a word (`LetterWords.steps(_:on:)`, from the bits by
+    /// state) against the transitions, for every state of every automaton of the lexicon
+    /// and every ASCII byte.
+    @Test func stepBitsAgreeWithTheTransitions() {
+        let lexicon = Harness.lexicon
+        var steps = 0
+        var differing = 0
+        for automaton in [lexicon.words, lexicon.numberWords, lexicon.streetWords, lexicon.channelNouns,
+                          lexicon.prefilterWords] {
+            automaton.withLetterWords { lw in
+                for state in 1..<automaton.stateCount {
+                    for b in UInt8(0)..<0x80 {
+                        let slow = lw.stepsByTransitions(state, on: b)
+                        if lw.steps(state, on: b) != slow {
+                            differing += 1
+                            if differing <= 10 { Issue.record("state \(state), byte \(b): \(!slow) against \(slow)") }
+                        }
+                        if slow { steps += 1 }
+                    }
+                }
+            }
+        }
+        #expect(differing == 0)
+        // Every state but the last of a word steps on something.
+        #expect(steps > 5000)
+    }
 }

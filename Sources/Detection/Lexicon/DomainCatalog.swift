@@ -43,6 +43,10 @@ struct DomainCatalog: Sendable {
     /// Hashes of the endings of listed hosts (some are no real top-level domain:
     /// "offplatform.example").
     private var listedEndings: Set<UInt64> = []
+    /// The entries of `byHost` by `TopLevelDomains.hash` of their host (hosts that
+    /// share a hash share a list; each entry's host is compared): the link scanner's
+    /// look-up of an ASCII host by its bytes, without a `String` per parent domain.
+    private var byHostHash: [UInt64: [DomainEntry]] = [:]
 
     init(source src: LexiconSource) throws {
         for line in src.lines {
@@ -76,7 +80,16 @@ struct DomainCatalog: Sendable {
         for key in byHost.keys { byHost[key]!.sort { $0.path.count > $1.path.count } }
         listedEndings = Set(byHost.keys.map { TopLevelDomains.hash(String($0.split(separator: ".").last!).utf8) })
         bareProviderNames = Set(byHost.values.flatMap { $0 }.filter(\.bare).map { String($0.host.prefix { $0 != "." }) })
+        indexHostsByHash()
     }
+
+    private mutating func indexHostsByHash() {
+        byHostHash = [:]
+        for (host, entries) in byHost { byHostHash[TopLevelDomains.hash(host.utf8), default: []] += entries }
+    }
+
+    /// Every entry (for the tests).
+    var entries: [DomainEntry] { byHost.values.flatMap { $0 } }
 
     static func isHost(_ s: String) -> Bool {
         let labels = s.split(separator: ".", omittingEmptySubsequences: false)
@@ -104,6 +117,41 @@ struct DomainCatalog: Sendable {
         }
     }
 
+    /// `classify(host:path:)` of an ASCII host and its path, as bytes (the same entry:
+    /// `DomainCatalogBytesTests`). A host of `byHost` is lower-case ASCII, so an ASCII
+    /// host is one of them exactly when its bytes are; a path prefix is compared as
+    /// bytes, and as `String`s (by characters) where the bytes cannot tell: a byte from
+    /// 0x80 right after the prefix (it may join the prefix's last character), or a
+    /// prefix holding ";", "`" or "K" (characters of other scripts are canonically
+    /// equal to them).
+    func classify(asciiHost host: UnsafeBufferPointer<UInt8>, path: UnsafeBufferPointer<UInt8>) -> DomainEntry? {
+        var s = 0
+        let n = host.count
+        if n >= 4 && host[0] == 0x77 && host[1] == 0x77 && host[2] == 0x77 && host[3] == 0x2E { s = 4 }
+        while true {
+            let h = UnsafeBufferPointer(rebasing: host[s..<n])
+            if let entries = byHostHash[TopLevelDomains.hash(h)] {
+                for e in entries where e.host.utf8.elementsEqual(h) {
+                    if e.path.isEmpty || Self.path(path, startsWith: e.path) { return e }
+                }
+            }
+            // `h` counts from 0.
+            guard let dot = h.firstIndex(of: 0x2E) else { return nil }
+            s += dot + 1
+            if !host[s..<n].contains(0x2E) { return nil }
+        }
+    }
+
+    private static func path(_ path: UnsafeBufferPointer<UInt8>, startsWith prefix: String) -> Bool {
+        let k = prefix.utf8.count
+        let plain = prefix.utf8.allSatisfy { $0 < 0x80 && $0 != 0x3B && $0 != 0x60 && $0 != 0x4B }
+        if plain && (path.count == k || (path.count > k && path[k] < 0x80)) {
+            return path.count >= k && prefix.utf8.elementsEqual(path[0..<k])
+        }
+        if plain && path.count < k { return false }
+        return String(decoding: path, as: UTF8.self).hasPrefix(prefix)
+    }
+
     /// Whether a listed host ends with this label (so a link to it is known even
     /// when the ending is not a real top-level domain).
     func mayList(endingIn label: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -122,6 +170,7 @@ struct DomainCatalog: Sendable {
                                                            platform: "offplatform", bare: false))
             copy.listedEndings.insert(TopLevelDomains.hash(String(h.split(separator: ".").last ?? "").utf8))
         }
+        copy.indexHostsByHash()
         return copy
     }
 

@@ -20,15 +20,34 @@ struct WordAutomaton: Sendable {
     let entries: [WordEntry]
     /// The state after every string of lower-case ASCII letters the automaton is alive
     /// after (a trie: one string per state), by the string's `WordKey`, open addressing
-    /// on the key's top bits (`letterWordState == 0`: an empty slot) with the spelling
-    /// kept to check a hit (`letterWordSpelling`: offset << 8 | length into
-    /// `letterWordBytes`; a quarter of the slots used). So a tokenizer reads a word's state with one probe instead of
-    /// a walk letter by letter (`LetterWords`).
-    private let letterWordKeys: [UInt64]
-    private let letterWordStates: [Int32]
-    private let letterWordSpelling: [UInt32]
+    /// on the key's top bits (`state == 0`: an empty slot) with the spelling kept to
+    /// check a hit (`spelling`: offset << 8 | length into `letterWordBytes`; a quarter of
+    /// the slots used). So a tokenizer reads a word's state with one probe instead of a
+    /// walk letter by letter (`LetterWords`). Key, state and spelling side by side: a
+    /// probe of a text that passes the prefilter mostly misses the cache (the
+    /// prefilter's tables ran in between), and in three arrays it missed three times.
+    private let letterWordSlots: [LetterSlot]
     private let letterWordBytes: [UInt8]
     private let letterWordShift: UInt64
+    /// By state: the ASCII bytes on which the walk takes a step, as bits
+    /// (`LetterWords.stepBit`): the tokenizer's one test after a word, in a table of
+    /// 8 bytes a state instead of the transitions' row (`width` entries of 4 bytes).
+    private let asciiSteps: [UInt64]
+
+    struct LetterSlot {
+        var key: UInt64
+        var state: Int32
+        var spelling: UInt32
+    }
+
+    /// The bit of an ASCII byte in `asciiSteps`: " " to "?" are bits 0–31, "a" to "z"
+    /// bits 32–57; any other byte has none (`noStepBit`, the transitions are read).
+    static let stepBit: [UInt8] = (0..<128).map { b in
+        if b >= 0x20 && b <= 0x3F { return UInt8(b - 0x20) }
+        if b >= 0x61 && b <= 0x7A { return UInt8(32 + b - 0x61) }
+        return noStepBit
+    }
+    static let noStepBit: UInt8 = 0xFF
 
     /// Builds from entries keyed by their spellings (several spellings may share an entry).
     init(entries: [WordEntry], keys: [(bytes: [UInt8], entry: Int32)]) {
@@ -78,25 +97,28 @@ struct WordAutomaton: Sendable {
         }
         var bits = 4
         while 1 << bits < 4 * strings.count { bits += 1 }
-        var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var states = [Int32](repeating: 0, count: 1 << bits)
-        var spelling = [UInt32](repeating: 0, count: 1 << bits)
+        var slots = [LetterSlot](repeating: LetterSlot(key: 0, state: 0, spelling: 0), count: 1 << bits)
         var spelled: [UInt8] = []
         for (bytes, state) in strings {
             precondition(bytes.count < 256, "a lexicon word of 256 letters or more")
             let key = bytes.withUnsafeBufferPointer { WordKey.of($0, 0..<bytes.count) }
             var slot = Int((key &* Self.slotMultiplier) >> UInt64(64 - bits))
-            while states[slot] != 0 { slot = (slot + 1) & ((1 << bits) - 1) }
-            keys[slot] = key
-            states[slot] = state
-            spelling[slot] = UInt32(spelled.count) << 8 | UInt32(bytes.count)
+            while slots[slot].state != 0 { slot = (slot + 1) & ((1 << bits) - 1) }
+            slots[slot] = LetterSlot(key: key, state: state, spelling: UInt32(spelled.count) << 8 | UInt32(bytes.count))
             spelled += bytes
         }
-        letterWordKeys = keys
-        letterWordStates = states
-        letterWordSpelling = spelling
+        letterWordSlots = slots
         letterWordBytes = spelled
         letterWordShift = UInt64(64 - bits)
+        let stateCount = next.count / width
+        var steps = [UInt64](repeating: 0, count: stateCount)
+        for st in 0..<stateCount {
+            for b in 0..<128 where Self.stepBit[b] != Self.noStepBit {
+                let c = Int(classes[b])
+                if c != 0 && next[st * width + c] != 0 { steps[st] |= 1 << UInt64(Self.stepBit[b]) }
+            }
+        }
+        asciiSteps = steps
     }
 
     /// The automaton's tables as pointers, for a tokenizer that reads a word of ASCII
@@ -107,46 +129,65 @@ struct WordAutomaton: Sendable {
         let next: UnsafeBufferPointer<Int32>
         let accept: UnsafeBufferPointer<Int32>
         let width: Int
-        let keys: UnsafeBufferPointer<UInt64>
-        let states: UnsafeBufferPointer<Int32>
-        let spelling: UnsafeBufferPointer<UInt32>
+        let slots: UnsafeBufferPointer<LetterSlot>
         let bytes: UnsafeBufferPointer<UInt8>
         let shift: UInt64
+        let steps: UnsafeBufferPointer<UInt64>
+        let stepBit: UnsafeBufferPointer<UInt8>
 
         /// The state after the letters `p[s..<e]` (ASCII letters, either case; `key` their
         /// `WordKey`), or 0 where the walk dies inside them.
         @inline(__always)
         func state(key: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int {
-            let mask = keys.count &- 1
+            let mask = slots.count &- 1
             var slot = Int(truncatingIfNeeded: (key &* WordAutomaton.slotMultiplier) >> shift)
             while true {
-                let t = states[slot]
-                if t == 0 { return 0 }
-                if keys[slot] == key {
-                    let sp = spelling[slot]
+                let found = slots[slot]
+                if found.state == 0 { return 0 }
+                if found.key == key {
+                    let sp = found.spelling
                     let length = Int(sp & 0xFF)
                     if length == e &- s {
                         var k = 0
                         let o = Int(sp >> 8)
                         while k < length && bytes[o &+ k] == p[s &+ k] | 0x20 { k &+= 1 }
-                        if k == length { return Int(t) }
+                        if k == length { return Int(found.state) }
                     }
                 }
                 slot = (slot &+ 1) & mask
             }
         }
+
+        /// Whether the walk at `state` (not 0) takes a step on the ASCII byte `b`: the
+        /// transitions' answer, from `asciiSteps` where the byte has a bit there.
+        @inline(__always)
+        func steps(_ state: Int, on b: UInt8) -> Bool {
+            let bit = stepBit[Int(b)]
+            if bit != WordAutomaton.noStepBit { return (steps[state] &>> UInt64(bit)) & 1 != 0 }
+            return stepsByTransitions(state, on: b)
+        }
+
+        /// The same from the transitions alone (the slow reference of `steps(_:on:)`).
+        @inline(__always)
+        func stepsByTransitions(_ state: Int, on b: UInt8) -> Bool {
+            let c = Int(classOf[Int(b)])
+            return c != 0 && next[state &* width &+ c] != 0
+        }
     }
+
+    /// How many states the automaton has (state 0 dead, 1 the root).
+    var stateCount: Int { next.count / width }
 
     func withLetterWords<R>(_ body: (LetterWords) -> R) -> R {
         classOf.withUnsafeBufferPointer { c in
             next.withUnsafeBufferPointer { n in
                 accept.withUnsafeBufferPointer { a in
-                    letterWordKeys.withUnsafeBufferPointer { k in
-                        letterWordStates.withUnsafeBufferPointer { st in
-                            letterWordSpelling.withUnsafeBufferPointer { sp in
-                                letterWordBytes.withUnsafeBufferPointer { b in
-                                    body(LetterWords(classOf: c, next: n, accept: a, width: width, keys: k, states: st,
-                                                     spelling: sp, bytes: b, shift: letterWordShift))
+                    letterWordSlots.withUnsafeBufferPointer { sl in
+                        letterWordBytes.withUnsafeBufferPointer { b in
+                            asciiSteps.withUnsafeBufferPointer { st in
+                                Self.stepBit.withUnsafeBufferPointer { sb in
+                                    body(LetterWords(classOf: c, next: n, accept: a, width: width, slots: sl, bytes: b,
+                                                     shift: letterWordShift, steps: st, stepBit: sb))
                                 }
                             }
                         }

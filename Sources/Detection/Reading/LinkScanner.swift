@@ -36,7 +36,13 @@ struct LinkScanner {
     static let genericForDeepNames: Set<String> = ["com", "net", "org", "io", "co", "app", "dev", "ai", "me"]
 
     func links(in bytes: [UInt8]) -> [Link] {
-        bytes.withUnsafeBufferPointer { scan($0) }
+        bytes.withUnsafeBufferPointer { scan($0, byBytes: true) }
+    }
+
+    /// The same with every host read by characters (`link(around:_:byBytes: false)`):
+    /// the slow reference of the bytes path, for the tests.
+    func linksByCharacters(in bytes: [UInt8]) -> [Link] {
+        bytes.withUnsafeBufferPointer { scan($0, byBytes: false) }
     }
 
     /// Whether the byte at `i` belongs to a host name: ASCII letters, digits, "-", or
@@ -57,7 +63,7 @@ struct LinkScanner {
         return UTF8Scalar.isLetter(p, at: s)
     }
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>) -> [Link] {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, byBytes: Bool) -> [Link] {
         var out: [Link] = []
         let n = p.count
         var i = 1
@@ -69,7 +75,7 @@ struct LinkScanner {
             }
             guard p[i] == 0x2E, Self.isHostByte(p, i - 1), p[i - 1] != 0x2D,
                   Self.isHostByte(p, i + 1), p[i + 1] != 0x2D else { i += 1; continue }
-            if let (link, end) = link(around: i, p) {
+            if let (link, end) = link(around: i, p, byBytes: byBytes) {
                 out.append(link)
                 i = max(end, i + 1)
             } else {
@@ -83,7 +89,9 @@ struct LinkScanner {
     }
 
     /// The link whose host holds the dot at `dot`, and where scanning resumes.
-    private func link(around dot: Int, _ p: UnsafeBufferPointer<UInt8>) -> (Link, Int)? {
+    /// `byBytes`: a host of lower-case ASCII is read by `asciiLink` (no `String` before
+    /// the link is kept); false reads every host by characters, as the reference.
+    private func link(around dot: Int, _ p: UnsafeBufferPointer<UInt8>, byBytes: Bool) -> (Link, Int)? {
         let n = p.count
         var hs = dot
         while hs > 0 && (Self.isHostByte(p, hs - 1) || p[hs - 1] == 0x2E) { hs -= 1 }
@@ -115,6 +123,9 @@ struct LinkScanner {
         // An address's local part ("mary.me@…").
         if he < n && p[he] == 0x40 { return nil }
 
+        if byBytes && !p[hs..<he].contains(where: { $0 >= 0x80 || $0 &- 0x41 < 26 }) {
+            return asciiLink(p, start: start, hs: hs, he: he, hasScheme: hasScheme)
+        }
         let host = String(decoding: p[hs..<he], as: UTF8.self)
         // Split by bytes when the host is ASCII (a dot is then a character of its own);
         // by characters otherwise, where a combining mark may join a dot.
@@ -156,6 +167,82 @@ struct LinkScanner {
             if end < n && NotContact.isCodeAfter(p[end]) { return nil }
         }
         return (Link(range: start..<end, host: host, path: path, hasScheme: hasScheme, domain: domain), end)
+    }
+
+    /// The rest of `link(around:_:byBytes:)` for a host of lower-case ASCII letters,
+    /// digits, "-" and "." (nearly every host): its labels, ending, port, path and
+    /// catalog entry read as bytes, and the same tests in the same order; the host and
+    /// the path become `String`s only once the ending is known (two allocations, where the
+    /// reading by characters made a dozen for every dotted name with a known ending).
+    private func asciiLink(_ p: UnsafeBufferPointer<UInt8>, start: Int, hs: Int, he: Int,
+                           hasScheme: Bool) -> (Link, Int)? {
+        let n = p.count
+        // Labels: how many, the first, the last two; each 1 to 63 bytes, no "-" at either end.
+        var labels = 0
+        var firstEnd = he
+        var secondStart = hs, secondEnd = hs
+        var lastStart = hs
+        var numericLabel = false
+        var s = hs
+        while true {
+            var e = s
+            var digitsOnly = true
+            while e < he && p[e] != 0x2E {
+                digitsOnly = digitsOnly && p[e] &- 0x30 < 10
+                e += 1
+            }
+            guard e > s && e - s <= 63 && p[s] != 0x2D && p[e - 1] != 0x2D else { return nil }
+            labels += 1
+            if labels == 1 { firstEnd = e }
+            if e == he {
+                lastStart = s
+                break
+            }
+            // A label of digits before the ending (`NotContact.hasNumericLabel`).
+            if digitsOnly { numericLabel = true }
+            secondStart = s
+            secondEnd = e
+            s = e + 1
+        }
+        guard labels >= 2 else { return nil }
+        let tld = String(decoding: p[lastStart..<he], as: UTF8.self)
+        let hasWWW = firstEnd - hs == 3 && p[hs] == 0x77 && p[hs + 1] == 0x77 && p[hs + 2] == 0x77
+        if hasWWW && labels < 3 { return nil }
+
+        var end = he
+        if end + 1 < n && p[end] == 0x3A && ASCII.isDigit(p[end + 1]) {
+            var j = end + 1
+            while j < n && ASCII.isDigit(p[j]) { j += 1 }
+            if j == n || p[j] == 0x2F || ASCII.isSpace(p[j]) { end = j }
+        }
+        let pathStart = end
+        if end < n && (p[end] == 0x2F || p[end] == 0x3F || p[end] == 0x23) {
+            while end < n && Self.isURLByte(p[end]) { end += 1 }
+            end = Self.trimTrailing(p, from: start, to: end)
+        }
+        let path = UnsafeBufferPointer(rebasing: p[pathStart..<max(pathStart, end)])
+
+        let domain = lexicon.domains.classify(asciiHost: UnsafeBufferPointer(rebasing: p[hs..<he]), path: path)
+        let tlds = lexicon.tlds
+        guard domain != nil || tlds.contains(tld) else { return nil }
+        let host = String(decoding: p[hs..<he], as: UTF8.self)
+        if !hasScheme && !hasWWW {
+            if NotContact.isTechName(host) { return nil }
+            if domain == nil {
+                // `acceptsBare`, on bytes.
+                guard tlds.bare.contains(tld) || tld.hasPrefix("xn--") else { return nil }
+                let pathIsEmpty = path.isEmpty || (path.count == 1 && path[0] == 0x2F)
+                if tlds.fileExtensions.contains(tld) && pathIsEmpty { return nil }
+                if labels >= 3 {
+                    let second = String(decoding: p[secondStart..<secondEnd], as: UTF8.self)
+                    if !Self.genericForDeepNames.contains(tld) && !Self.secondLevelLabels.contains(second) { return nil }
+                }
+                if numericLabel { return nil }
+            }
+            if end < n && NotContact.isCodeAfter(p[end]) { return nil }
+        }
+        let pathString = path.isEmpty ? "" : String(decoding: path, as: UTF8.self)
+        return (Link(range: start..<end, host: host, path: pathString, hasScheme: hasScheme, domain: domain), end)
     }
 
     /// A host written without "http://" or "www." counts only with an ending people use

@@ -280,15 +280,15 @@ final class TextIndex {
                     let entry = state == 0 ? -1 : lw.accept[state]
                     var walkGoesOn = false
                     if state != 0 && e < n {
+                        // `c` is ASCII here (`plainEnd`); `steps(_:on:)` reads a small
+                        // table by state, not the transitions' row.
                         let c = p[e]
-                        let k = Int(lw.classOf[Int(c)])
-                        if k != 0 {
-                            walkGoesOn = lw.next[state &* lw.width &+ k] != 0
+                        if lw.classOf[Int(c)] != 0 {
+                            walkGoesOn = lw.steps(state, on: c)
                         } else if WordAutomaton.isJoiner(c) && e &+ 1 < n {
                             let d = p[e &+ 1]
-                            let kd = Int(lw.classOf[Int(d)])
-                            if kd != 0 && d != 0x27 {
-                                walkGoesOn = d >= 0x80 || lw.next[state &* lw.width &+ kd] != 0
+                            if lw.classOf[Int(d)] != 0 && d != 0x27 {
+                                walkGoesOn = d >= 0x80 || lw.steps(state, on: d)
                             }
                         }
                     }

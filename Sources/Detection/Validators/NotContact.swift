@@ -43,6 +43,12 @@ enum NotContact {
         return isDimensionByCharacters(text)
     }
 
+    /// `isDimension` of ASCII bytes, without making a `String`.
+    static func isDimension(ascii p: ArraySlice<UInt8>) -> Bool {
+        guard let x = p.firstIndex(of: 0x78), x > p.startIndex, x < p.endIndex - 1 else { return false }
+        return p[..<x].allSatisfy(ASCII.isDigit) && p[(x + 1)...].allSatisfy(ASCII.isDigit)
+    }
+
     /// The same by characters (numbers of any script): the reference for the bytes above.
     static func isDimensionByCharacters(_ text: String) -> Bool {
         let parts = text.split(separator: "x", omittingEmptySubsequences: false)
@@ -67,9 +73,19 @@ enum NotContact {
     /// (common_words.txt), pronouns, platform and channel names, grammar words.
     static func isOrdinaryWord(_ word: String, lexicon: Lexicon) -> Bool {
         guard let e = lexicon.words.entry(forWord: word) else { return false }
-        let ordinary: WordRoles = [.commonWord, .alias, .channelNoun, .preposition, .object, .my, .your, .article,
-                                   .subject, .modal, .proposal, .negation, .ask, .contactVerb, .moveVerb, .offline]
-        return !e.roles.isDisjoint(with: ordinary)
+        return !e.roles.isDisjoint(with: ordinaryRoles)
+    }
+
+    static let ordinaryRoles: WordRoles = [.commonWord, .alias, .channelNoun, .preposition, .object, .my, .your,
+                                           .article, .subject, .modal, .proposal, .negation, .ask, .contactVerb,
+                                           .moveVerb, .offline]
+
+    /// `isOrdinaryWord` of ASCII bytes, without making a `String` and the key's array
+    /// (`LexiconKey.utf8Bytes` drops the same separators).
+    static func isOrdinaryWord(ascii word: ArraySlice<UInt8>, lexicon: Lexicon) -> Bool {
+        let words = lexicon.words
+        guard let id = words.entry(for: word.lazy.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x2E }) else { return false }
+        return !words.entries[Int(id)].roles.isDisjoint(with: ordinaryRoles)
     }
 
     /// "issue#1234", "order #1234", "PR#12": a number after these words is a ticket,
