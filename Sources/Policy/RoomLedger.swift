@@ -83,14 +83,16 @@ public struct LedgerDelta: Sendable, Codable, Equatable {
     public mutating func add(contractID: String, roomID: String, event: ContractEvent, at: Timestamp) {
         let key = ContractEventKey(contractID: contractID, event: event)
         let value = ContractEventValue(roomID: roomID, at: at)
-        if let old = contractEvents[key], (old.at, old.roomID) <= (value.at, value.roomID) { return }
-        contractEvents[key] = value
+        if let old = contractEvents.updateValue(value, forKey: key), (old.at, old.roomID) <= (value.at, value.roomID) {
+            contractEvents[key] = old
+        }
     }
 
     public mutating func add(_ o: OfferedChannel) {
+        // Stored first and the earlier time put back if there was one: a new key (the usual case) is hashed
+        // once, not once to look and again to store.
         let key = OfferKey(roomID: o.roomID, partyID: o.partyID, channel: o.channel)
-        if let old = offers[key], old <= o.at { return }
-        offers[key] = o.at
+        if let old = offers.updateValue(o.at, forKey: key), old <= o.at { offers[key] = old }
     }
 
     /// Adds everything `other` knows; for rooms, conflicting records resolve by precedence.

@@ -76,6 +76,30 @@ func ts(_ s: String) -> Timestamp { Timestamp(rfc3339: s)! }
     }
 
     /// Records arrive in any order; the ledger must not care.
+    /// Each contract event and offered channel keeps its earliest (time, room), whatever order the adds come in.
+    @Test func addsKeepTheEarliest() {
+        var rng = SystemRandomNumberGenerator()
+        let times = (0..<5).map { ts("2020-07-0\($0 + 1)T00:00:00Z") }
+        for _ in 0..<200 {
+            var d = LedgerDelta()
+            var events: [LedgerDelta.ContractEventKey: (Timestamp, String)] = [:]
+            var offers: [LedgerDelta.OfferKey: Timestamp] = [:]
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                let at = times.randomElement(using: &rng)!, room = ["r1", "r2", "r0"].randomElement(using: &rng)!
+                let contract = ["k1", "k2"].randomElement(using: &rng)!, event = [ContractEvent.started, .ended].randomElement(using: &rng)!
+                d.add(contractID: contract, roomID: room, event: event, at: at)
+                let key = LedgerDelta.ContractEventKey(contractID: contract, event: event)
+                if let old = events[key], (old.0, old.1) <= (at, room) {} else { events[key] = (at, room) }
+                let party = ["c", "f"].randomElement(using: &rng)!, channel = ["phone", "email"].randomElement(using: &rng)!
+                d.add(OfferedChannel(roomID: room, partyID: party, channel: channel, at: at))
+                let offer = LedgerDelta.OfferKey(roomID: room, partyID: party, channel: channel)
+                offers[offer] = min(offers[offer] ?? at, at)
+            }
+            #expect(d.contractEvents.mapValues { "\($0.at)|\($0.roomID)" } == events.mapValues { "\($0.0)|\($0.1)" })
+            #expect(d.offers == offers)
+        }
+    }
+
     @Test func mergingIsOrderIndependent() {
         let rooms = [
             LedgerRoom(roomID: "r", clientID: "c", freelancerID: "f", plan: .basic, createdAt: ts("2020-01-01T00:00:00Z")),
