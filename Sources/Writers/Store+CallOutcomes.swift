@@ -25,8 +25,10 @@ extension Store {
         guard !files.isEmpty else { return }
         let list = files.map(String.init).joined(separator: ",")
         try noteAffectedCalls(db, sql: "SELECT call_id FROM calls WHERE input_file_id IN (\(list))", arguments: [])
+        // The files' own calls are in already: only other files' calls are looked for (on a first night, none;
+        // looking up every call again cost 0.1 s of a 2 GB night's 0.4 s here).
         try noteAffectedCalls(db, sql: """
-            SELECT call_id FROM calls WHERE room_id IN (
+            SELECT call_id FROM calls WHERE input_file_id NOT IN (\(list)) AND room_id IN (
                 SELECT room_id FROM findings WHERE input_file_id IN (\(list))
                   AND kind IN (\(Self.moveKindList)) AND sender_role IN ('client','freelancer'))
             """, arguments: [])
