@@ -102,7 +102,7 @@ public struct Detector: Sendable {
         var normalized = workspace.normalized
         workspace.normalized = NormalizedText(bytes: [], sourceStart: [], sourceEnd: [])
         normalizer.normalize(utf8: utf8, into: &normalized)
-        let index = TextIndex(normalized, lexicon: lexicon, storage: &workspace.indexStorage)
+        let index = TextIndex(normalized, lexicon: lexicon, storage: &workspace.indexStorage, explain: explain)
         var candidates = workspace.candidates
         workspace.candidates = []
         defer {

@@ -55,6 +55,25 @@ import Testing
         #expect(f?.explanation?.isEmpty == false)
     }
 
+    /// Explanations built from the text are made only with `explain`: the findings must be the same either
+    /// way, and every explained finding must say why, on every corpus text and on texts of links and handles.
+    @Test func findingsTheSameWithAndWithoutExplanations() throws {
+        let texts = try PrefilterCorpusTests.corpusTexts().map(\.text) + [
+            "see https://www.behance.net/anna and wa.me/15551234567", "my skype is anna.dev77", "add me on insta @anna_design",
+            "telegram: t.me/annadev", "zoom meeting id 812 3456 7890", "pay my paypal account anna@example.com",
+            "discord anna#1234", "my cashtag on cash app is $annadev",
+        ]
+        var explained = 0
+        for text in texts {
+            let plain = Harness.detector.findings(in: text)
+            let why = Harness.detector.explainedFindings(in: text)
+            #expect(why.map { f -> Finding in var f = f; f.explanation = nil; return f } == plain, "\(text)")
+            #expect(why.allSatisfy { $0.explanation?.isEmpty == false }, "\(text)")
+            explained += why.count
+        }
+        #expect(explained > 300)
+    }
+
     @Test func textWithoutTriggersSkipsEverything() {
         #expect(!Harness.detector.mayContainFinding("Thanks, I'll send the revised logo tomorrow"))
         #expect(Harness.detector.findings(in: "").isEmpty)

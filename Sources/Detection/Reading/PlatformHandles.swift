@@ -154,9 +154,8 @@ struct PlatformHandleFinder {
         // they take only an "@handle" or a handle-shaped identifier.
         if index.tokens[t].end - index.tokens[t].start <= 2 && !prefixed && !handleShaped(range) { return nil }
         guard valid(range, explicit: marker || prefixed) else { return nil }
-        let name = index.word(t)
         return PlatformHandle(platform: platform, range: range, rule: "after_name",
-                              explanation: "identifier after the platform name '\(name)'")
+                              explanation: index.explain ? "identifier after the platform name '\(index.word(t))'" : "")
     }
 
     /// Whether nothing but spaces and punctuation stand between byte `i` and the end
@@ -187,7 +186,7 @@ struct PlatformHandleFinder {
         }
         guard !range.isEmpty, handleShaped(range), valid(range, explicit: false) else { return nil }
         return PlatformHandle(platform: platform, range: range, rule: "before_name",
-                              explanation: "identifier before '\(index.word(t - 1)) \(index.word(t))'")
+                              explanation: index.explain ? "identifier before '\(index.word(t - 1)) \(index.word(t))'" : "")
     }
 
     /// "I have added you on Skype. My ID is dean.malmgren": an id named in a later
@@ -213,7 +212,7 @@ struct PlatformHandleFinder {
             guard let platform, let range = identifier(startingAt: tokens[k].start, platform: platform),
                   valid(range, explicit: true) else { continue }
             out.append(PlatformHandle(platform: platform, range: range, rule: "id_later",
-                                      explanation: "'my \(index.word(t + 1))' after the platform name '\(index.word(b))'"))
+                                      explanation: index.explain ? "'my \(index.word(t + 1))' after the platform name '\(index.word(b))'" : ""))
         }
         return out
     }

@@ -21,6 +21,9 @@ final class TextIndex {
 
     let text: NormalizedText
     let lexicon: Lexicon
+    /// Whether the findings will show why they matched (`--explain`): explanations that are built
+    /// from the text (interpolated words, platform names) are made only then.
+    let explain: Bool
     let tokens: [Token]
     private let wordInfo: [WordInfo]
     /// Every role some token has: a recognizer whose words are all absent stops early.
@@ -44,15 +47,16 @@ final class TextIndex {
         var clauseUpper: [Int32] = []
     }
 
-    convenience init(_ text: NormalizedText, lexicon: Lexicon) {
+    convenience init(_ text: NormalizedText, lexicon: Lexicon, explain: Bool = true) {
         var storage = Storage()
-        self.init(text, lexicon: lexicon, storage: &storage)
+        self.init(text, lexicon: lexicon, storage: &storage, explain: explain)
     }
 
     /// Reads `text` into the arrays of `storage` (moved out of it).
-    init(_ text: NormalizedText, lexicon: Lexicon, storage: inout Storage) {
+    init(_ text: NormalizedText, lexicon: Lexicon, storage: inout Storage, explain: Bool = true) {
         self.text = text
         self.lexicon = lexicon
+        self.explain = explain
         wordInfo = lexicon.wordInfo
         var tokens = storage.tokens
         var lower = storage.clauseLower

@@ -7,11 +7,11 @@ enum LinkCandidates {
             let why: String
             if kind == .website {
                 rule = link.hasScheme || link.host.hasPrefix("www.") ? "website.link" : "website.bare_domain"
-                why = link.domain.map { "a link to a \(spaced($0.category.rawValue)) host (\($0.platform))" }
+                why = !index.explain ? "" : link.domain.map { "a link to a \(spaced($0.category.rawValue)) host (\($0.platform))" }
                     ?? (link.hasScheme ? "a link with a scheme" : "a domain name with a known ending")
             } else {
                 rule = "\(kind.rawValue).link"
-                why = "a link to \(link.platform ?? "a known host")'s \(spaced(kind.rawValue)) pages"
+                why = !index.explain ? "" : "a link to \(link.platform ?? "a known host")'s \(spaced(kind.rawValue)) pages"
             }
             candidates.append(Candidate(kind: kind, range: link.range, platform: link.platform, intent: .share,
                                         rule: rule, normalized: index.string(link.range), explanation: why))

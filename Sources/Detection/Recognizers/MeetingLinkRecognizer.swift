@@ -55,7 +55,7 @@ public struct MeetingLinkRecognizer: IndexedRecognizer {
             let range = tokens[k].start..<tokens[end - 1].end
             candidates.append(Candidate(kind: .meetingLink, range: range, platform: platform, rule: "meeting_link.meeting_id",
                                         normalized: index.string(range).filter(\.isNumber),
-                                        explanation: "a meeting ID after '\(index.word(t))'"))
+                                        explanation: index.explain ? "a meeting ID after '\(index.word(t))'" : ""))
         }
     }
 

@@ -32,7 +32,7 @@ public struct MessagingAppRecognizer: IndexedRecognizer {
             guard target.hasPrefix("//") || target.utf8.contains(0x3F) else { continue }
             candidates.append(Candidate(kind: .messagingApp, range: tokens[t].start..<end, platform: info.slug,
                                         rule: "messaging_app.app_link", normalized: index.string(tokens[t].start..<end),
-                                        explanation: "a link that opens \(info.slug)"))
+                                        explanation: index.explain ? "a link that opens \(info.slug)" : ""))
         }
     }
 }

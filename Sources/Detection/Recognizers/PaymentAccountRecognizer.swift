@@ -55,7 +55,7 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
                   domain.labels.count >= 2, lexicon.tlds.contains(domain.labels.last!) else { continue }
             let range = tokens[k].start..<domain.end
             candidates.append(Candidate(kind: .paymentAccount, range: range, platform: info.slug, rule: "payment_account.account_email",
-                                        normalized: index.string(range), explanation: "an address given as a \(info.slug) account"))
+                                        normalized: index.string(range), explanation: index.explain ? "an address given as a \(info.slug) account" : ""))
         }
     }
 
