@@ -23,7 +23,7 @@
 /// letters (everywhere, which only adds false positives). Lexicon words are matched
 /// from every word start, also across single joiners ("s k y p e"), which finds at
 /// least every word the recognizers' tokenizer can match.
-public struct Prefilter: Sendable {
+public final class Prefilter: Sendable {
     /// Street and PO-box words, for the exact test of street-like words in texts with a
     /// house number, and the first two letters they start with.
     let streetWords: WordAutomaton
@@ -124,7 +124,7 @@ public struct Prefilter: Sendable {
     /// than eight, and paid for a second pass).
     static let maximumStreetCandidates = 32
 
-    public init(lexicon: Lexicon) {
+    public convenience init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, stepsLoneWalkInline: true)
     }
 
