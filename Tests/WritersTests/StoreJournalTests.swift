@@ -37,11 +37,17 @@ import TestSupport
 
     static func runs(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? -1 }
 
-    @Test("alone, a run writes through a rollback journal and leaves the database in WAL mode")
-    func aloneRollbackJournal() throws {
+    /// A database in a fresh directory (kept alive by the returned directory) and its store.
+    static func fresh() throws -> (dir: TemporaryDirectory, path: String, store: Store) {
         let dir = TemporaryDirectory("journal")
         let path = dir.file("db.sqlite").path
-        let store = try Store(path: path)
+        return (dir, path, try Store(path: path))
+    }
+
+    @Test("alone, a run writes through a rollback journal and leaves the database in WAL mode")
+    func aloneRollbackJournal() throws {
+        let (dir, path, store) = try Self.fresh()
+        defer { withExtendedLifetime(dir) {} }
         #expect(try Self.journal(path) == "wal")
         #expect(try Self.record(store) == "delete")
         #expect(try Self.journal(path) == "wal")
@@ -50,9 +56,8 @@ import TestSupport
 
     @Test("with a reader in a transaction, a run goes through the WAL and the reader keeps its snapshot")
     func readerKeepsWAL() throws {
-        let dir = TemporaryDirectory("journal")
-        let path = dir.file("db.sqlite").path
-        let store = try Store(path: path)
+        let (dir, path, store) = try Self.fresh()
+        defer { withExtendedLifetime(dir) {} }
         try Self.record(store)
         let reader = try DatabaseQueue(path: path)
         let (before, during, seen) = try reader.read { db in
@@ -69,9 +74,8 @@ import TestSupport
 
     @Test("a run that fails leaves nothing behind and the database in WAL mode")
     func failedRunRollsBack() throws {
-        let dir = TemporaryDirectory("journal")
-        let path = dir.file("db.sqlite").path
-        let store = try Store(path: path)
+        let (dir, path, store) = try Self.fresh()
+        defer { withExtendedLifetime(dir) {} }
         try Self.record(store)
         #expect(throws: CocoaError.self) { try Self.record(store, failing: true) }
         #expect(try store.queue.read(Self.runs) == 1)
@@ -81,9 +85,8 @@ import TestSupport
 
     @Test("a database left in rollback-journal mode (a run killed mid-way) is back in WAL mode when opened")
     func reopenedInWAL() throws {
-        let dir = TemporaryDirectory("journal")
-        let path = dir.file("db.sqlite").path
-        _ = try Store(path: path)
+        let (dir, path, _) = try Self.fresh()
+        defer { withExtendedLifetime(dir) {} }
         try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
         #expect(try Self.journal(path) == "delete")
         _ = try Store(path: path)

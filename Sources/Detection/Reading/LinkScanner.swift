@@ -143,18 +143,7 @@ struct LinkScanner {
         // "www." names a host below it: "www.microsoft" is not one.
         if hasWWW && labels.count < 3 { return nil }
 
-        // Port and path.
-        var end = he
-        if end + 1 < n && p[end] == 0x3A && ASCII.isDigit(p[end + 1]) {
-            var j = end + 1
-            while j < n && ASCII.isDigit(p[j]) { j += 1 }
-            if j == n || p[j] == 0x2F || ASCII.isSpace(p[j]) { end = j }
-        }
-        let pathStart = end
-        if end < n && (p[end] == 0x2F || p[end] == 0x3F || p[end] == 0x23) {
-            while end < n && Self.isURLByte(p[end]) { end += 1 }
-            end = Self.trimTrailing(p, from: start, to: end)
-        }
+        let (pathStart, end) = Self.portAndPath(p, hostEnd: he, linkStart: start)
         let path = end > pathStart ? String(decoding: p[pathStart..<end], as: UTF8.self) : ""
 
         let domain = lexicon.domains.classify(host: host, path: path)
@@ -209,17 +198,7 @@ struct LinkScanner {
         let hasWWW = firstEnd - hs == 3 && p[hs] == 0x77 && p[hs + 1] == 0x77 && p[hs + 2] == 0x77
         if hasWWW && labels < 3 { return nil }
 
-        var end = he
-        if end + 1 < n && p[end] == 0x3A && ASCII.isDigit(p[end + 1]) {
-            var j = end + 1
-            while j < n && ASCII.isDigit(p[j]) { j += 1 }
-            if j == n || p[j] == 0x2F || ASCII.isSpace(p[j]) { end = j }
-        }
-        let pathStart = end
-        if end < n && (p[end] == 0x2F || p[end] == 0x3F || p[end] == 0x23) {
-            while end < n && Self.isURLByte(p[end]) { end += 1 }
-            end = Self.trimTrailing(p, from: start, to: end)
-        }
+        let (pathStart, end) = Self.portAndPath(p, hostEnd: he, linkStart: start)
         let path = UnsafeBufferPointer(rebasing: p[pathStart..<max(pathStart, end)])
 
         let domain = lexicon.domains.classify(asciiHost: UnsafeBufferPointer(rebasing: p[hs..<he]), path: path)
@@ -270,6 +249,26 @@ struct LinkScanner {
 
     /// Drops punctuation that ends the sentence rather than the link; a closing
     /// bracket stays when the link opened one.
+    /// After a host ending at `hostEnd`: a port (":" and digits, before "/", a space or the end) and a path
+    /// ("/", "?" or "#" and URL bytes, trailing punctuation trimmed). Returns where the path starts (after the
+    /// port) and where the link ends.
+    @inline(__always)
+    static func portAndPath(_ p: UnsafeBufferPointer<UInt8>, hostEnd: Int, linkStart start: Int) -> (pathStart: Int, end: Int) {
+        let n = p.count
+        var end = hostEnd
+        if end + 1 < n && p[end] == 0x3A && ASCII.isDigit(p[end + 1]) {
+            var j = end + 1
+            while j < n && ASCII.isDigit(p[j]) { j += 1 }
+            if j == n || p[j] == 0x2F || ASCII.isSpace(p[j]) { end = j }
+        }
+        let pathStart = end
+        if end < n && (p[end] == 0x2F || p[end] == 0x3F || p[end] == 0x23) {
+            while end < n && isURLByte(p[end]) { end += 1 }
+            end = trimTrailing(p, from: start, to: end)
+        }
+        return (pathStart, end)
+    }
+
     static func trimTrailing(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var e = end
         while e > start {
