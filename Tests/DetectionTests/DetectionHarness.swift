@@ -37,3 +37,23 @@ enum Harness {
         }
     }
 }
+
+/// A fast path against its slow reference, text by text: the first ten texts they differ on are recorded,
+/// none may differ. Returns how many items the reference found in all (so a test can see it was exercised).
+@discardableResult
+func expectSameOnEveryText(_ texts: [String], _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                           fast: (String) -> [String], slow: (String) -> [String]) -> Int {
+    var found = 0, differing = 0
+    for text in texts {
+        let f = fast(text), s = slow(text)
+        if f != s {
+            differing += 1
+            if differing <= 10 {
+                Issue.record("\(what) differ on \(text.debugDescription): \(f) against \(s)", sourceLocation: sourceLocation)
+            }
+        }
+        found += s.count
+    }
+    #expect(differing == 0, "\(differing) of \(texts.count) texts differ", sourceLocation: sourceLocation)
+    return found
+}

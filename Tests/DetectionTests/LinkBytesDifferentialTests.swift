@@ -21,23 +21,9 @@ import TestSupport
     /// Scans every text both ways; returns how many links were found.
     @discardableResult
     static func check(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Int {
-        var found = 0
-        var differing = 0
-        for text in texts {
-            let bytes = Array(text.utf8)
-            let fast = scanner.links(in: bytes).map(describe)
-            let slow = scanner.linksByCharacters(in: bytes).map(describe)
-            if fast != slow {
-                differing += 1
-                if differing <= 10 {
-                    Issue.record("links differ on \(text.debugDescription): \(fast) against \(slow)",
-                                 sourceLocation: sourceLocation)
-                }
-            }
-            found += slow.count
-        }
-        #expect(differing == 0, "\(differing) of \(texts.count) texts read differently", sourceLocation: sourceLocation)
-        return found
+        expectSameOnEveryText(texts, "links", sourceLocation: sourceLocation,
+                              fast: { scanner.links(in: Array($0.utf8)).map(describe) },
+                              slow: { scanner.linksByCharacters(in: Array($0.utf8)).map(describe) })
     }
 
     /// What may follow a path prefix: nothing, more path, a letter of another script,

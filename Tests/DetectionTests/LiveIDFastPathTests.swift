@@ -10,22 +10,10 @@ import TestSupport
 
     @discardableResult
     static func check(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) -> Int {
-        var found = 0, differing = 0
-        for text in texts {
-            let finder = PlatformHandleFinder(index: TextIndex(Harness.normalizer.normalize(text), lexicon: Harness.lexicon))
-            let fast = finder.liveIDs().map(describe)
-            let slow = finder.liveIDs(byteByByte: true).map(describe)
-            if fast != slow {
-                differing += 1
-                if differing <= 10 {
-                    Issue.record("live ids differ on \(text.debugDescription): \(fast) against \(slow)",
-                                 sourceLocation: sourceLocation)
-                }
-            }
-            found += slow.count
-        }
-        #expect(differing == 0, "\(differing) of \(texts.count) texts differ", sourceLocation: sourceLocation)
-        return found
+        let finder = { (text: String) in PlatformHandleFinder(index: TextIndex(Harness.normalizer.normalize(text), lexicon: Harness.lexicon)) }
+        return expectSameOnEveryText(texts, "live ids", sourceLocation: sourceLocation,
+                                     fast: { finder($0).liveIDs().map(describe) },
+                                     slow: { finder($0).liveIDs(byteByByte: true).map(describe) })
     }
 
     static let pieces = ["live:", "live:", "Live:", "olive:", "live", ":", "::", "l", "ive:", "a", "b7", "_", ".", "-",
