@@ -54,10 +54,13 @@ extension Store {
         // A night's rows land mostly on new pages: with a rollback journal they are written once, where WAL writes
         // them twice (to the log, then by the checkpoint). WAL again afterwards, so readers between runs never
         // hold up the next run.
+        // Exclusive from the start: with a rollback journal, a reader that came in later would hold up every step
+        // that needs the database to itself (and the pages it could not write would stay in memory); it waits
+        // for the run instead. Under WAL an exclusive transaction still lets readers read.
         let journaled = path != ":memory:"
         if journaled { try queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .delete, db) } }
         defer { if journaled { try? queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .wal, db) } } }
-        try queue.inTransaction { db in
+        try queue.inTransaction(.exclusive) { db in
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheUntilJudgedKiB)")
             let runID = try insertRun(provisional, db)
             var fileIDs: [Int64] = []

@@ -17,18 +17,21 @@ import TestSupport
                                messages: 0, findingsByVerdict: [:], uncompressedBytes: 0, policyName: "p", policyHash: "h",
                                toolVersion: "test", jobs: 1, exitStatus: 0)
 
-    /// Records an empty run; returns the journal mode in force inside its transaction.
+    /// Records an empty run; returns the journal mode in force inside its transaction. `inside` runs there too.
     @discardableResult
-    static func record(_ store: Store, failing: Bool = false) throws -> String {
-        var inside = ""
+    static func record(_ store: Store, failing: Bool = false, inside: () throws -> Void = {}) throws -> String {
+        var mode = ""
         try store.record(files: [], ledger: { LedgerRows(LedgerDelta()) }, calls: { [] },
                          judged: {
                              if failing { throw CocoaError(.featureUnsupported) }
                              return Store.JudgedRun(run: run, facts: RunFacts())
                          },
                          provisional: run, callWindowSeconds: 1800,
-                         reports: { db in inside = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" })
-        return inside
+                         reports: { db in
+                             mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                             try inside()
+                         })
+        return mode
     }
 
     static func journal(_ path: String) throws -> String {
@@ -52,6 +55,25 @@ import TestSupport
         #expect(try Self.record(store) == "delete")
         #expect(try Self.journal(path) == "wal")
         #expect(try store.queue.read(Self.runs) == 1)
+    }
+
+    @Test("alone, the run holds the database: a reader that comes during it waits, it does not hold the run up")
+    func lateReaderWaits() throws {
+        let (dir, path, store) = try Self.fresh()
+        defer { withExtendedLifetime(dir) {} }
+        var config = Configuration()
+        config.busyMode = .immediateError
+        var refused: ResultCode?
+        try Self.record(store) {
+            do {
+                let reader = try DatabaseQueue(path: path, configuration: config)
+                _ = try reader.read(Self.runs)
+            } catch let error as DatabaseError {
+                refused = error.resultCode
+            }
+        }
+        #expect(refused == .SQLITE_BUSY)
+        #expect(try DatabaseQueue(path: path).read(Self.runs) == 1)
     }
 
     @Test("with a reader in a transaction, a run goes through the WAL and the reader keeps its snapshot")
