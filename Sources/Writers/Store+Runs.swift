@@ -58,8 +58,8 @@ extension Store {
         // that needs the database to itself (and the pages it could not write would stay in memory); it waits
         // for the run instead. Under WAL an exclusive transaction still lets readers read.
         let journaled = path != ":memory:"
-        if journaled { try queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .delete, db) } }
-        defer { if journaled { try? queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .wal, db) } } }
+        if journaled { try queue.writeWithoutTransaction { db in try Self.switchJournal(to: .delete, db) } }
+        defer { if journaled { try? queue.writeWithoutTransaction { db in try Self.switchJournal(to: .wal, db) } } }
         try queue.inTransaction(.exclusive) { db in
             try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheUntilJudgedKiB)")
             let runID = try insertRun(provisional, db)

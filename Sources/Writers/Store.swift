@@ -36,11 +36,11 @@ public final class Store: Sendable {
         queue = try DatabaseQueue(path: path, configuration: config)
         // Between runs the database is in WAL mode: readers and a run's writes then never wait for each other.
         // Another connection in the middle of its own switch may refuse it; the journal then stays as it is.
-        try queue.writeWithoutTransaction { db in _ = try Self.switchJournal(to: .wal, db) }
+        try queue.writeWithoutTransaction { db in try Self.switchJournal(to: .wal, db) }
         try Self.migrator.migrate(queue)
     }
 
-    /// How SQLite keeps a transaction undoable (docs/DATABASE.md, "Journal").
+    /// How SQLite keeps a transaction undoable (docs/DATABASE.md, "Reading the database while a run writes").
     enum Journal: String {
         /// Every changed page goes to the `-wal` file and is copied into the database by the checkpoint after the
         /// commit: each page is written twice; readers go on reading the last committed state meanwhile.
@@ -53,8 +53,8 @@ public final class Store: Sendable {
     }
 
     /// Switches the journal mode, without waiting: leaving or entering WAL needs the database to itself, and
-    /// where another connection holds it the mode stays as it is. Returns the mode in force.
-    static func switchJournal(to mode: Journal, _ db: Database) throws -> Journal? {
+    /// where another connection holds it the mode stays as it is.
+    static func switchJournal(to mode: Journal, _ db: Database) throws {
         let wait = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
         try db.execute(sql: "PRAGMA busy_timeout = 0")
         defer { try? db.execute(sql: "PRAGMA busy_timeout = \(wait)") }
@@ -62,10 +62,7 @@ public final class Store: Sendable {
             let now = try String.fetchOne(db, sql: "PRAGMA journal_mode = \(mode.rawValue)")
             // A rollback journal is synced at each step of a commit (FULL); WAL needs that only at checkpoints.
             try db.execute(sql: "PRAGMA synchronous = \(now == Journal.delete.rawValue ? "FULL" : "NORMAL")")
-            return now.flatMap(Journal.init(rawValue:))
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            return try String.fetchOne(db, sql: "PRAGMA journal_mode").flatMap(Journal.init(rawValue:))
-        }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {}
     }
 
     /// An in-memory database, for tests.
