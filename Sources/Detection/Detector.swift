@@ -68,6 +68,13 @@ public struct Detector: Sendable {
         findings(in: text, explain: false, usePrefilter: true)
     }
 
+    /// The findings of a text given as its UTF-8 bytes (valid UTF-8), as `findings(in:)`
+    /// gives them for the `String` of those bytes: for a caller that holds the bytes and
+    /// would otherwise make a `String` only to have them read.
+    public func findings(utf8: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        findings(utf8: utf8, explain: false, usePrefilter: true)
+    }
+
     /// Findings with `explanation` filled: why each rule fired.
     public func explainedFindings(in text: String) -> [Finding] {
         findings(in: text, explain: true, usePrefilter: true)

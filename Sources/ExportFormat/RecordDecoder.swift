@@ -215,9 +215,19 @@ enum Field: Int, CaseIterable {
 
 /// The content of a validated JSON string, escapes resolved.
 func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(end - start)
+    // The content never grows when escapes are resolved (`\u00e9`, six bytes, is two).
+    String(unsafeUninitializedCapacity: max(end - start, 1)) { out in
+        unescape(p, start, end, into: out.baseAddress!)
+    }
+}
+
+/// Writes the content of a validated JSON string, escapes resolved, to `out` (room for
+/// `end - start` bytes); returns how many bytes it wrote. The result is valid UTF-8 when the
+/// string was (the scanner checked it, and a `\u` escape is a scalar or a surrogate pair).
+@discardableResult
+func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
     var i = start
+    var n = 0
     func hex(_ k: Int) -> UInt32 {
         var v: UInt32 = 0
         for j in k..<(k + 4) {
@@ -226,21 +236,25 @@ func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         }
         return v
     }
+    func put(_ b: UInt8) {
+        out[n] = b
+        n += 1
+    }
     while i < end {
         let c = p[i]
         guard c == 0x5C else {
-            out.append(c)
+            put(c)
             i += 1
             continue
         }
         let e = p[i + 1]
         i += 2
         switch e {
-        case 0x62: out.append(0x08)
-        case 0x66: out.append(0x0C)
-        case 0x6E: out.append(0x0A)
-        case 0x72: out.append(0x0D)
-        case 0x74: out.append(0x09)
+        case 0x62: put(0x08)
+        case 0x66: put(0x0C)
+        case 0x6E: put(0x0A)
+        case 0x72: put(0x0D)
+        case 0x74: put(0x09)
         case 0x75:
             var scalar = hex(i)
             i += 4
@@ -248,11 +262,11 @@ func unescape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (hex(i + 2) - 0xDC00)
                 i += 6
             }
-            out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
-        default: out.append(e)  // `"`, `\`, `/`
+            for b in UTF8.encode(Unicode.Scalar(scalar)!)! { put(b) }
+        default: put(e)  // `"`, `\`, `/`
         }
     }
-    return String(decoding: out, as: UTF8.self)
+    return n
 }
 
 /// Why step 2 stopped: carries the rejection out of the typed-throwing readers.

@@ -130,11 +130,14 @@ public enum Record: Sendable, Hashable {
     /// Every `typeName`, by `typeIndex`: records can be counted by type in an array.
     public static let typeNames = ["room", "contract", "message", "call", "unknown"]
 
+    /// `typeIndex` of a message.
+    public static let messageTypeIndex = 2
+
     public var typeIndex: Int {
         switch self {
         case .room: return 0
         case .contract: return 1
-        case .message: return 2
+        case .message: return Self.messageTypeIndex
         case .call: return 3
         case .unknown: return 4
         }

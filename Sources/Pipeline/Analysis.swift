@@ -231,7 +231,12 @@ public struct Analysis: Sendable {
                                     return
                                 }
                             }
-                            let outcome = decoder.decode(line)
+                            // Messages as bytes: no `String` is made for what is only hashed, interned or read.
+                            let outcome = decoder.decode(line) { m in
+                                messages += 1
+                                harvester.add(m, origin: origin, to: &h)
+                            }
+                            guard let outcome else { return }
                             if case .record(.message) = outcome { messages += 1 }
                             harvester.add(outcome, origin: origin, to: &h)
                         }

@@ -6,6 +6,14 @@ import Analytics
 /// The detector as the pipeline sees it: text in, findings out.
 public protocol TextDetector: Sendable {
     func findings(in text: String) -> [Finding]
+    /// The findings of the text whose UTF-8 bytes (valid UTF-8) these are, as `findings(in:)` gives them.
+    func findings(utf8: UnsafeBufferPointer<UInt8>) -> [Finding]
+}
+
+extension TextDetector {
+    public func findings(utf8: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        findings(in: String(decoding: utf8, as: UTF8.self))
+    }
 }
 
 /// One message as kept until rooms are settled: a few fixed bytes, never its text.
@@ -195,37 +203,52 @@ struct Harvester: Sendable {
                 c.roomID = h.rooms.canonical(c.roomID)
                 c.initiatorID = h.senders.canonical(c.initiatorID)
                 h.calls.append((origin, c))
-            case .message(let m): add(m, origin: origin, to: &h)
+            case .message(let m): m.withBytes { harvest($0, origin: origin, to: &h) }
             case .unknown: break
             }
         }
     }
 
-    func add(_ m: MessageRecord, origin: LineOrigin, to h: inout Harvest) {
+    /// A message read as bytes (`RecordDecoder.decode(_:message:)`): counted, then harvested as its record is.
+    func add(_ m: MessageBytes, origin: LineOrigin, to h: inout Harvest) {
+        h.files[origin.file, default: FileTally()].recordCounts[Record.messageTypeIndex] += 1
+        harvest(m, origin: origin, to: &h)
+    }
+
+    /// `String`s are made only for what is kept: an id interned for the first time, the id of a message with
+    /// findings.
+    private func harvest(_ m: MessageBytes, origin: LineOrigin, to h: inout Harvest) {
         h.stubs.append(MessageStub(sentAt: m.sentAt.nanosecondsSinceEpoch, key: MessageKey.of(m.messageID),
                                    room: h.rooms.intern(m.roomID), sender: h.senders.intern(m.senderID),
                                    file: origin.file, line: origin.line))
         var found: [DetectedFinding] = []
-        detect(in: m.text, source: .text, into: &found)
+        detect(utf8: m.text, source: .text, into: &found)
         for a in m.attachments {
             if let t = a.text { detect(in: t, source: .attachment(a.kind), into: &found) }
         }
         if !found.isEmpty {
-            h.detected[origin.packed] = DetectedMessage(messageID: m.messageID, findings: found)
+            h.detected[origin.packed] = DetectedMessage(messageID: MessageBytes.string(m.messageID), findings: found)
         }
     }
 
     func detect(in text: String, source: FindingSource, into found: inout [DetectedFinding]) {
-        guard !text.isEmpty else { return }
-        let findings = detector.findings(in: text)
-        guard !findings.isEmpty else { return }
-        // Both read the bytes near each finding; the scalar-to-byte map is made once.
         var utf8 = text
-        let (ctx, evidence) = utf8.withUTF8 { bytes in
-            let offsets = ScalarOffsets(bytes)
-            return (contexts.contexts(for: findings, utf8: bytes, offsets: offsets, source: source),
-                    Evidence.masked(utf8: bytes, offsets: offsets, findings: findings))
-        }
+        utf8.withUTF8 { detect(utf8: $0, source: source, into: &found) }
+    }
+
+    func detect(utf8 text: UnsafeBufferPointer<UInt8>, source: FindingSource, into found: inout [DetectedFinding]) {
+        guard !text.isEmpty else { return }
+        let findings = detector.findings(utf8: text)
+        guard !findings.isEmpty else { return }
+        add(findings, of: text, source: source, into: &found)
+    }
+
+    private func add(_ findings: [Finding], of bytes: UnsafeBufferPointer<UInt8>, source: FindingSource,
+                     into found: inout [DetectedFinding]) {
+        // Both read the bytes near each finding; the scalar-to-byte map is made once.
+        let offsets = ScalarOffsets(bytes)
+        let ctx = contexts.contexts(for: findings, utf8: bytes, offsets: offsets, source: source)
+        let evidence = Evidence.masked(utf8: bytes, offsets: offsets, findings: findings)
         for (i, f) in findings.enumerated() {
             found.append(DetectedFinding(kind: f.kind, platform: f.platform, intent: f.intent, detectorRule: f.rule,
                                          start: f.start, end: f.end, context: ctx[i], evidence: evidence[i]))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps identifiers (room and sender ids) to dense integers, so the per-message
 /// record stays a few fixed bytes whatever the ids look like.
 ///
@@ -20,6 +22,14 @@ struct Interner: Sendable {
         return i
     }
 
+    /// The index of the id whose UTF-8 bytes these are (valid UTF-8), interning it first: the same index as
+    /// `intern` of its `String`, which is made only when the id is new.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = MessageKey.of(bytes)
+        if let i = find(bytes, hash: h) { return i }
+        return intern(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The interned instance equal to `s` (interning it first): keeping it instead of `s` shares one copy.
     mutating func canonical(_ s: String) -> String {
         strings[Int(intern(s))]
@@ -39,7 +49,16 @@ struct Interner: Sendable {
         return other.strings.map { intern($0) }
     }
 
+    /// Ids are told apart by their bytes, as their hash is (`String`'s `==` would take two spellings of one
+    /// accented letter for the same id, and cost a Unicode-aware comparison each time).
     private func find(_ s: String, hash h: UInt64) -> Int32? {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ find($0, hash: h) }) { return found }
+        var copy = s
+        return copy.withUTF8 { find($0, hash: h) }
+    }
+
+    /// Like `find(_:hash:)`, comparing bytes (the interned strings are native: their UTF-8 is contiguous).
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         let tag = h >> 32
@@ -49,7 +68,10 @@ struct Interner: Sendable {
             if v == 0 { return nil }
             if v >> 32 == tag {
                 let i = Int(v & 0xFFFF_FFFF) - 1
-                if strings[i] == s { return Int32(i) }
+                let same = strings[i].utf8.withContiguousStorageIfAvailable { s in
+                    s.count == bytes.count && (s.count == 0 || memcmp(s.baseAddress!, bytes.baseAddress!, s.count) == 0)
+                } ?? strings[i].utf8.elementsEqual(bytes)
+                if same { return Int32(i) }
             }
             p = (p + 1) & mask
         }
@@ -84,18 +106,16 @@ struct Interner: Sendable {
 enum MessageKey {
     /// Three a message (its id, room and sender): over the contiguous UTF-8 when the string has it.
     static func of(_ id: String) -> UInt64 {
+        if let h = id.utf8.withContiguousStorageIfAvailable({ of($0) }) { return h }
+        return of(id.utf8)
+    }
+
+    /// The same hash of an id's UTF-8 bytes.
+    static func of<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let done: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
-            for b in bytes {
-                h ^= UInt64(b)
-                h &*= 0x0000_0100_0000_01b3
-            }
-        }
-        if done == nil {
-            for b in id.utf8 {
-                h ^= UInt64(b)
-                h &*= 0x0000_0100_0000_01b3
-            }
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01b3
         }
         h ^= h >> 33
         h &*= 0xff51_afd7_ed55_8ccd

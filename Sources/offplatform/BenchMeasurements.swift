@@ -25,7 +25,7 @@ enum BenchStages {
 
     /// Reading, gzip inflate, line splitting and record decoding of every file on
     /// this thread, without detection: the work `analyze` cannot avoid before the
-    /// detector sees a text.
+    /// detector sees a text. Messages are decoded as `analyze` decodes them, as bytes.
     static func parse(_ files: [InputFile]) throws -> ParseCount {
         let reader = ExportReader()
         let decoder = RecordDecoder()
@@ -34,7 +34,14 @@ enum BenchStages {
             let summary = reader.read(file) { batch in
                 for i in batch.lines.indices {
                     batch.withLine(at: i) { line in
-                        switch decoder.decode(line) {
+                        let outcome = decoder.decode(line) { m in
+                            count.records += 1
+                            count.messages += 1
+                            count.messageTextBytes += Int64(m.text.count)
+                        }
+                        switch outcome {
+                        case nil:
+                            break
                         case .record(let record):
                             count.records += 1
                             if case .message(let m) = record {

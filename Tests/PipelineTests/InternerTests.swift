@@ -28,6 +28,55 @@ import TestSupport
         #expect(interner.index(of: "never-seen") == nil)
     }
 
+    /// Ids interned from bytes (the message path) and from `String`s (every other record) share one numbering,
+    /// and ids are told apart by their bytes: two spellings of "é" are two ids, as their hashes say.
+    @Test func bytesAndStringsShareOneNumberingByBytes() {
+        var g = SplitMix64(seed: 77)
+        var interner = Interner()
+        var reference: [[UInt8]: Int32] = [:]
+        let shapes = ["room-%", "caf\u{e9}-%", "cafe\u{301}-%", "комната-%", "%-😀", "usr_%_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"]
+        for k in 0..<20_000 {
+            let shape = shapes[Int(g.next() % UInt64(shapes.count))]
+            let id = shape.split(separator: "%", omittingEmptySubsequences: false).joined(separator: String(g.next() % 500))
+            let bytes = Array(id.utf8)
+            let expected = reference[bytes] ?? {
+                let i = Int32(reference.count)
+                reference[bytes] = i
+                return i
+            }()
+            let got = k % 2 == 0 ? bytes.withUnsafeBufferPointer { interner.intern($0) } : interner.intern(id)
+            #expect(got == expected, "\(id.debugDescription)")
+            if got != expected { return }
+        }
+        #expect(interner.count == reference.count)
+        let precomposed = interner.intern("caf\u{e9}-x"), decomposed = interner.intern("cafe\u{301}-x")
+        #expect(precomposed != decomposed)
+        #expect(Array("cafe\u{301}-x".utf8).withUnsafeBufferPointer { interner.intern($0) } == decomposed)
+    }
+
+    /// Two ids of the same length whose hashes share the tag kept in the table and the home slot of a small
+    /// table: only comparing their bytes tells them apart.
+    @Test func idsWithTheSameTagAndSlotStayApart() throws {
+        var seen: [UInt64: String] = [:]
+        var pair: (String, String)?
+        for n in 100_000...999_999 {
+            let id = "id-\(n)"
+            let h = MessageKey.of(id)
+            let key = (h >> 32) << 4 | (h & 15)
+            if let other = seen[key] {
+                pair = (other, id)
+                break
+            }
+            seen[key] = id
+        }
+        let (a, b) = try #require(pair)
+        var interner = Interner()
+        #expect(interner.intern(a) == 0)
+        #expect(Array(b.utf8).withUnsafeBufferPointer { interner.intern($0) } == 1)
+        #expect(interner.intern(b) == 1)
+        #expect(Array(a.utf8).withUnsafeBufferPointer { interner.intern($0) } == 0)
+    }
+
     @Test func absorbMapsEveryIndex() {
         var a = Interner(), b = Interner()
         for i in 0..<300 { _ = a.intern("r\(i)") }
@@ -52,5 +101,6 @@ import TestSupport
         #expect(MessageKey.of(id) == h)
         // A Substring-made or bridged-looking copy hashes the same.
         #expect(MessageKey.of(String(id[...])) == h)
+        #expect(Array(id.utf8).withUnsafeBufferPointer { MessageKey.of($0) } == h)
     }
 }
