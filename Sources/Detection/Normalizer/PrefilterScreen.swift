@@ -196,10 +196,7 @@ extension Prefilter {
     /// `digitsLikely`: the text (as written) holds an ASCII digit, so street words are
     /// noted from its first word on; else from its first number word or house number,
     /// and the words before it are read again at the end. Either way the same answer.
-    /// `byBlocks`: read the text's words from bit masks of 64-byte blocks first (the pass
-    /// used); false runs the byte-by-byte pass alone (the slow reference of the tests).
-    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, digitsLikely: Bool = true,
-                           byBlocks: Bool = true) -> Bool {
+    func screenSaysNothing(_ p: UnsafeBufferPointer<UInt8>, folded: Bool, digitsLikely: Bool = true) -> Bool {
         let s = screen
         let t = tables
         return withExtendedLifetime((s, t)) {
@@ -208,26 +205,26 @@ extension Prefilter {
                 return screenSaysNothing(p, reading: FoldedText.self, UnsafeBufferPointer(s.foldedClasses), s,
                                          UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                                          UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
-                                         notingStreets: digitsLikely, byBlocks: byBlocks)
+                                         notingStreets: digitsLikely)
             }
             return screenSaysNothing(p, reading: ASCIIText.self, UnsafeBufferPointer(s.asciiClasses), s,
                                      UnsafeBufferPointer(t.transitions), t.width, UnsafeBufferPointer(t.stateFacts),
                                      UnsafeBufferPointer(t.classes), UnsafeBufferPointer(t.joinableAhead),
-                                     notingStreets: digitsLikely, byBlocks: byBlocks)
+                                     notingStreets: digitsLikely)
         }
     }
 
     /// The screen alone, on a text read as `mayContainFinding` reads it (for the tests);
     /// `digitsLikely` as there unless given.
-    func screenSaysNothing(_ text: String, digitsLikely: Bool? = nil, byBlocks: Bool = true) -> Bool {
+    func screenSaysNothing(_ text: String, digitsLikely: Bool? = nil) -> Bool {
         var text = text
         return text.withUTF8 { p in
             let (ascii, digits) = Self.asciiAndDigits(p)
-            if ascii { return screenSaysNothing(p, folded: false, digitsLikely: digitsLikely ?? digits, byBlocks: byBlocks) }
+            if ascii { return screenSaysNothing(p, folded: false, digitsLikely: digitsLikely ?? digits) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: p.count) { out in
                 let count = foldText(p, into: out)
                 return screenSaysNothing(UnsafeBufferPointer(rebasing: out[0..<count]), folded: true,
-                                         digitsLikely: digitsLikely ?? digits, byBlocks: byBlocks)
+                                         digitsLikely: digitsLikely ?? digits)
             }
         }
     }
@@ -259,169 +256,6 @@ extension Prefilter {
         let pastZ = (x &+ 0x0505_0505_0505_0505) & high
         let letters = atLeastA & ~pastZ & ~w
         return folded ? letters | (w & high) : letters
-    }
-
-    /// Where the pass by blocks stands between two calls of `walkBlocks`: the current
-    /// 64-byte block's bits and the next one's, the word starts not yet read, and the
-    /// word it stopped at.
-    struct BlockWalk {
-        var from = -64
-        var letters: UInt64 = 0
-        var nextLetters: UInt64 = 0
-        var nextLook: UInt64 = 0
-        var starts: UInt64 = 0
-        var runCarry = 0
-        var digitAt = -1
-        var wordStart = 0
-        var wordLength = 0
-        var folded8: UInt64 = 0
-        var product: UInt64 = 0
-    }
-
-    enum BlockStep {
-        /// `wordStart` is a watched word (`wordLength`, `folded8`, `product` set): the caller
-        /// reads it exactly, then calls again.
-        case watchedWord
-        case nothing
-        case maybe
-        /// The byte pass takes over at the run holding `wordStart`: a digit (it starts the
-        /// digit-run and street bookkeeping that only the byte pass keeps), or 0 for a run
-        /// that may reach the long-token length.
-        case handOver
-    }
-
-    /// The screen's words from bit masks of 64 bytes at a time, up to the next watched word.
-    /// A function of its own (not inlined into the screen) so that its loops keep their
-    /// values in registers: inlined into the screen, with the exact pass's many values
-    /// alive around it, the same code spilled and reloaded them at every word.
-    @inline(never)
-    static func walkBlocks<R: TextReading>(_ walk: inout BlockWalk, _ raw: UnsafeRawPointer, count n: Int,
-                                           reading: R.Type, _ byteClass: UnsafePointer<UInt8>,
-                                           _ watched: UnsafePointer<UInt64>, _ shift: UInt64) -> BlockStep {
-        typealias C = Screen.ByteClass
-        let folded = R.folded
-        let base = raw.assumingMemoryBound(to: UInt8.self)
-        var starts = walk.starts
-        var from = walk.from
-        var letters = walk.letters
-        var nextLetters = walk.nextLetters
-        if from < 0 { (nextLetters, walk.nextLook) = blockBits(raw, from: 0, count: n, folded: folded) }
-        while true {
-            while starts != 0 {
-                let s = starts.trailingZeroBitCount
-                starts &= starts &- 1
-                // The word's letters from its first, into the next block's: its length.
-                let within = (letters &>> UInt64(s)) | ((nextLetters &<< 1) &<< UInt64(63 &- s))
-                let length = (~within).trailingZeroBitCount
-                let i = from &+ s
-                let w = eightBytes(at: i, raw, count: n)
-                let mask = length >= 8 ? UInt64.max : (1 &<< UInt64(truncatingIfNeeded: length &<< 3)) &- 1
-                let folded8 = (w | 0x2020_2020_2020_2020) & mask
-                let product = folded8 &* Screen.multiplier
-                let h = Int(truncatingIfNeeded: product &>> shift)
-                if (watched[h >> 6] >> UInt64(h & 63)) & 1 != 0 {
-                    // A word of 64 letters or more is a long token: the byte pass decides.
-                    if length == 64 {
-                        walk.wordStart = 0
-                        return .handOver
-                    }
-                    walk.starts = starts
-                    walk.wordStart = i
-                    walk.wordLength = length
-                    walk.folded8 = folded8
-                    walk.product = product
-                    return .watchedWord
-                }
-            }
-            if walk.digitAt >= 0 {
-                walk.wordStart = walk.digitAt
-                return .handOver
-            }
-            // The next block.
-            if from &+ 64 >= n { return .nothing }
-            from &+= 64
-            let carry = letters &>> 63
-            letters = nextLetters
-            let look = walk.nextLook
-            (nextLetters, walk.nextLook) = from &+ 64 < n ? blockBits(raw, from: from &+ 64, count: n, folded: folded) : (0, 0)
-            // Bytes looked at one by one: "@" (and from 0x80 in ASCII text) stop, a dot is
-            // tested as the byte pass tests it, a digit hands over after the words before it;
-            // ",", "-", ":" and the like (in the same range) are separators as any other.
-            var wordsBefore = UInt64.max
-            var bits = look
-            while bits != 0 {
-                let j = from &+ bits.trailingZeroBitCount
-                bits &= bits &- 1
-                let c = byteClass[Int(base[j])]
-                if c == C.digit {
-                    walk.digitAt = j
-                    wordsBefore = (1 &<< UInt64(truncatingIfNeeded: j &- from)) &- 1
-                    break
-                }
-                if c == C.stop { return .maybe }
-                if c == C.dot && j &+ 1 < n {
-                    let a = base[j &+ 1]
-                    if a == 0x29 || a == 0x5D || a == 0x7D { return .maybe }
-                    let before = j > 0 ? byteClass[Int(base[j &- 1])] : C.other
-                    if (before == C.letter || before == C.digit) && byteClass[Int(a)] == C.letter { return .maybe }
-                }
-            }
-            // A run of letters and those bytes as long as a long token, within the block or
-            // across its start: the byte pass decides.
-            let run = letters | look
-            var r = run & (run &>> 1)
-            r &= r &>> 2
-            r &= r &>> 4
-            r &= r &>> 8
-            r &= (r &>> 8) & (run &>> 24)
-            if r != 0 || walk.runCarry &+ (~run).trailingZeroBitCount >= longTokenLength {
-                walk.wordStart = 0
-                return .handOver
-            }
-            walk.runCarry = run == .max ? walk.runCarry &+ 64 : (~run).leadingZeroBitCount
-            starts = letters & ~((letters &<< 1) | carry) & wordsBefore
-            walk.from = from
-            walk.letters = letters
-            walk.nextLetters = nextLetters
-        }
-    }
-
-    /// The letter bits and the bits of bytes to look at (0x27 to 0x40: apostrophe, dot,
-    /// digits, "@", and some separators; in ASCII text also bytes from 0x80) of the 64
-    /// bytes from `from` (fewer at the text's end; bit k for byte `from + k`), eight bytes
-    /// a step: each byte's test leaves its high bit, one multiplication gathers the eight
-    /// high bits into the top byte, and the masks are shifted down a byte a step. (Written
-    /// as a shift of the whole mask rather than an OR at bit 8k so that the compiler does
-    /// not vectorize the loop: its SSE2 code emulates the 64-bit multiplication and cost
-    /// more than twice the scalar loop. `SIMD16<UInt8>` steps were tried too: the
-    /// compiler turned half of their byte-wise operations back into scalar code.)
-    @inline(__always)
-    static func blockBits(_ raw: UnsafeRawPointer, from: Int, count n: Int, folded: Bool) -> (UInt64, UInt64) {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let gather: UInt64 = 0x0002_0408_1020_4081
-        let top: UInt64 = 0xFF00_0000_0000_0000
-        var letters: UInt64 = 0
-        var look: UInt64 = 0
-        @inline(__always) func add(_ w: UInt64) {
-            let y = w & ~high
-            var l = ((y &+ 0x5959_5959_5959_5959) & ~(y &+ 0x3F3F_3F3F_3F3F_3F3F)) & ~w & high
-            if !folded { l |= w & high }
-            letters = (letters &>> 8) | ((letterBits(w, folded: folded) &* gather) & top)
-            look = (look &>> 8) | ((l &* gather) & top)
-        }
-        var i = from
-        let end = min(from &+ 64, n)
-        while i &+ 8 <= end {
-            add(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i &+= 8
-        }
-        if i < end {
-            add(eightBytes(at: i, raw, count: n))
-            i &+= 8
-        }
-        // Fewer than eight steps: the first step's byte down to bit 0.
-        let unfilled = UInt64(truncatingIfNeeded: from &+ 64 &- i)
-        return (letters &>> unfilled, look &>> unfilled)
     }
 
     /// Whether the digits from `i` (the first of a group) may be a house number as the
@@ -487,8 +321,7 @@ extension Prefilter {
                                                    _ byteClass: UnsafeBufferPointer<UInt8>, _ screen: Screen,
                                    _ trans: UnsafeBufferPointer<UInt16>, _ width: Int,
                                    _ stateFacts: UnsafeBufferPointer<UInt32>, _ cls: UnsafeBufferPointer<UInt8>,
-                                   _ joinableAhead: UnsafeBufferPointer<UInt8>, notingStreets: Bool,
-                                   byBlocks: Bool) -> Bool {
+                                   _ joinableAhead: UnsafeBufferPointer<UInt8>, notingStreets: Bool) -> Bool {
         typealias C = Screen.ByteClass
         let folded = R.folded
         let watched = UnsafeBufferPointer(screen.watched), shift = screen.keyShift
@@ -612,46 +445,7 @@ extension Prefilter {
             }
         }
 
-        /// The start of the run of letters, digits and apostrophes holding `j`: where the
-        /// byte pass may take over with a fresh run (`alnumStart` -1 there, as in a pass from
-        /// the start).
-        @inline(__always) func runStart(_ j: Int) -> Int {
-            var r = j
-            while r > 0 {
-                let b = byteClass[Int(base[r &- 1])]
-                guard b == C.letter || b == C.digit || b == C.apostrophe else { break }
-                r &-= 1
-            }
-            return r
-        }
-
         var i = 0
-        // A text with a digit (the hint) goes to the byte pass at once: the pass by blocks
-        // would hand it over at its first digit, having read the words before twice.
-        if byBlocks && !notingStreets, let classes = byteClass.baseAddress, let bits = watched.baseAddress {
-            var walk = BlockWalk()
-            walking: while true {
-                switch Self.walkBlocks(&walk, raw, count: n, reading: R.self, classes, bits, shift) {
-                case .watchedWord:
-                    var spelled = 0
-                    if !wordIsPlain(walk.wordStart, walk.wordStart &+ walk.wordLength, folded8: walk.folded8,
-                                    product: walk.product, &spelled) { return false }
-                    if spelled != 0 {
-                        i = runStart(walk.wordStart)
-                        break walking
-                    }
-                case .nothing: return true
-                case .maybe: return false
-                case .handOver:
-                    i = runStart(walk.wordStart)
-                    break walking
-                }
-            }
-            // From a later run, as the pass without the hint would go on there: nothing noted
-            // yet, street words noted from the first house number or number word on, and
-            // the words before it read again at the end (the same answer either way).
-            if i > 0 { notingStreets = false }
-        }
         while i < n {
             let c = byteClass[Int(base[i])]
             if c == C.letter {
