@@ -310,6 +310,20 @@ public final class Prefilter: Sendable {
     /// Writes into `out` (room for `p.count` bytes: no scalar yields more than one)
     /// and returns the length written.
     func foldText(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        foldText(p, into: out, steps: EightBytesAStep.self)
+    }
+
+    /// `foldText` one byte at a time: the slow reference of its eight-byte steps (tests).
+    func foldTextByteByByte(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        foldText(p, into: out, steps: ByteAStep.self)
+    }
+
+    protocol FoldSteps { static var eightBytes: Bool { get } }
+    enum EightBytesAStep: FoldSteps { static var eightBytes: Bool { true } }
+    enum ByteAStep: FoldSteps { static var eightBytes: Bool { false } }
+
+    private func foldText<S: FoldSteps>(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                                        steps: S.Type) -> Int {
         let n = p.count
         var i = 0
         var o = 0
@@ -320,13 +334,18 @@ public final class Prefilter: Sendable {
             // Eight ASCII bytes at a time, upper case lowered without a branch per byte:
             // text with one emoji or accent is mostly ASCII. (`o <= i`, so the eight
             // bytes fit.)
-            if i &+ 8 <= n {
+            // Before a byte from 0x80, the ASCII bytes ahead of it the same way: all eight
+            // are stored, the output moves on by as many as were ASCII (the addition may
+            // carry out of a byte from 0x80, only into later bytes, not kept).
+            if S.eightBytes && i &+ 8 <= n {
                 let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 {
+                let high = w & 0x8080_8080_8080_8080
+                let ascii = high == 0 ? 8 : high.trailingZeroBitCount &>> 3
+                if ascii > 0 {
                     let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
                     dst.storeBytes(of: w | (upper >> 2), toByteOffset: o, as: UInt64.self)
-                    o &+= 8
-                    i &+= 8
+                    o &+= ascii
+                    i &+= ascii
                     lastWasSeparator = false
                     continue
                 }

@@ -84,9 +84,18 @@ struct ScalarFold: Sendable {
     func isCurrency(_ v: UInt32) -> Bool {
         if v < 0x10000 && !bmp.isEmpty { return bmp[Int(v)] >> 8 == 9 }
         if v >= 0x1F000 && v <= 0x1FAFF { return false }
-        return Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
+        return Self.isCurrencyUncached(v)
     }
 
+    // The two look-ups by Unicode properties stay out of line: inlined into a caller
+    // (`Prefilter.foldText`), their types' metadata was set up on every call of it, hit
+    // or not (about 90 instructions a text).
+    @inline(never)
+    private static func isCurrencyUncached(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.generalCategory == .currencySymbol
+    }
+
+    @inline(never)
     private func classifyUncached(_ v: UInt32) -> Class {
         if Self.isInvisible(v) { return .invisible }
         if v >= 0xFF01 && v <= 0xFF5E {
