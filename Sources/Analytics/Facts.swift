@@ -75,6 +75,13 @@ public struct MessageCount: Sendable, Hashable, Codable {
     public static func + (a: Self, b: Self) -> Self {
         Self(messages: a.messages + b.messages, violatingMessages: a.violatingMessages + b.violatingMessages)
     }
+
+    /// In place: `counts[key, default: MessageCount()] += c` hashes the key once, where `… = …[key, default: …] + c`
+    /// hashes it to read and again to write (keys hold strings: the epoch, the plan, the date, a room id).
+    public static func += (a: inout Self, b: Self) {
+        a.messages += b.messages
+        a.violatingMessages += b.violatingMessages
+    }
 }
 
 /// A room's messages in one epoch and phase, for room-level rates.
@@ -112,7 +119,7 @@ public struct RoomFact: Sendable, Hashable, Codable {
     public static func coalesced(_ facts: [RoomFact]) -> [RoomFact] {
         var byKey: [RoomFactKey: MessageCount] = [:]
         byKey.reserveCapacity(facts.count)
-        for f in facts { byKey[f.key, default: MessageCount()] = byKey[f.key, default: MessageCount()] + f.count }
+        for f in facts { byKey[f.key, default: MessageCount()] += f.count }
         return byKey.map { RoomFact(key: $0.key, count: $0.value) }.sorted { $0.key < $1.key }
     }
 }
@@ -359,7 +366,7 @@ extension SettledFacts {
             guard let f = map[k.file] else { continue }
             var key = k
             key.file = f
-            out.messageCounts[key, default: MessageCount()] = out.messageCounts[key, default: MessageCount()] + v
+            out.messageCounts[key, default: MessageCount()] += v
         }
         out.roomFacts = roomFacts.compactMap { fact in
             guard let f = map[fact.key.file] else { return nil }
@@ -521,9 +528,9 @@ struct JudgedSlice: Sendable {
         let count = MessageCount(messages: 1, violatingMessages: violating ? 1 : 0)
         let key = MessageCountKey(file: m.file, epoch: m.epoch, phase: m.phase.phase, stage: m.phase.stage,
                                   senderRole: m.senderRole, clientPlan: m.planLabel, date: m.sentAt.utcDate)
-        messageCounts[key, default: MessageCount()] = messageCounts[key, default: MessageCount()] + count
+        messageCounts[key, default: MessageCount()] += count
         let roomKey = RoomFactKey(file: m.file, roomID: m.roomID, epoch: m.epoch, phase: m.phase.phase, clientPlan: m.planLabel)
-        roomCounts[roomKey, default: MessageCount()] = roomCounts[roomKey, default: MessageCount()] + count
+        roomCounts[roomKey, default: MessageCount()] += count
     }
 }
 

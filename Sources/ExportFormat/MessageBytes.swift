@@ -50,19 +50,7 @@ extension RecordDecoder {
     /// `type` is spelled with escapes — is returned, exactly as `decode(_:)` gives it; a
     /// message the format rejects is rejected for the same reason.
     public func decode(_ line: UnsafeRawBufferPointer, message: (MessageBytes) -> Void) -> DecodeOutcome? {
-        guard let base = line.baseAddress, line.count > 0 else { return .rejected(.invalidJSON) }
-        let p = base.assumingMemoryBound(to: UInt8.self)
-        return withUnsafeTemporaryAllocation(of: FieldSlot.self, capacity: Field.count) { slots -> DecodeOutcome? in
-            slots.initialize(repeating: FieldSlot())
-            var s = JSONScanner(p, count: line.count)
-            do throws(JSONScanner.Failure) {
-                try Self.scanTopLevel(&s, into: slots)
-            } catch {
-                if error == .invalidUTF8 || !s.isValidUTF8(from: 0) { return .rejected(.invalidUTF8) }
-                return .rejected(.invalidJSON)
-            }
-            guard slots[Field.topLevelObject].kind == .object else { return .rejected(.notAnObject) }
-            let reader = FieldReader(p: p, slots: UnsafeBufferPointer(slots))
+        scanned(line) { reader in
             do throws(FieldProblem) {
                 guard reader.isPlainMessage else { return .record(try reader.record()) }
                 return try reader.withMessageBytes { m in

@@ -36,9 +36,21 @@ public struct RecordDecoder: Sendable {
     public init() {}
 
     public func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
+        scanned(line) { reader in
+            do throws(FieldProblem) {
+                return .record(try reader.record())
+            } catch {
+                return .rejected(error.reason)
+            }
+        }!
+    }
+
+    /// Step 1 over `line`, then `read` (step 2) with the fields it found; or the rejection step 1 ended in.
+    @inline(__always)
+    func scanned(_ line: UnsafeRawBufferPointer, _ read: (FieldReader) -> DecodeOutcome?) -> DecodeOutcome? {
         guard let base = line.baseAddress, line.count > 0 else { return .rejected(.invalidJSON) }
         let p = base.assumingMemoryBound(to: UInt8.self)
-        return withUnsafeTemporaryAllocation(of: FieldSlot.self, capacity: Field.count) { slots in
+        return withUnsafeTemporaryAllocation(of: FieldSlot.self, capacity: Field.count) { slots -> DecodeOutcome? in
             slots.initialize(repeating: FieldSlot())
             var s = JSONScanner(p, count: line.count)
             do throws(JSONScanner.Failure) {
@@ -50,11 +62,7 @@ public struct RecordDecoder: Sendable {
                 return .rejected(.invalidJSON)
             }
             guard slots[Field.topLevelObject].kind == .object else { return .rejected(.notAnObject) }
-            do throws(FieldProblem) {
-                return .record(try FieldReader(p: p, slots: UnsafeBufferPointer(slots)).record())
-            } catch {
-                return .rejected(error.reason)
-            }
+            return read(FieldReader(p: p, slots: UnsafeBufferPointer(slots)))
         }
     }
 

@@ -196,7 +196,7 @@ extension Partial {
             switch entry {
             case .header: break
             case .file(let f): p.files.append(f)
-            case .count(let c): p.facts.messageCounts[c.key, default: MessageCount()] = p.facts.messageCounts[c.key, default: MessageCount()] + MessageCount(messages: c.messages)
+            case .count(let c): p.facts.messageCounts[c.key, default: MessageCount()] += MessageCount(messages: c.messages)
             case .room(let r): p.facts.roomFacts.append(RoomFact(key: r.key, count: MessageCount(messages: r.messages)))
             case .message(let m): p.facts.pendingMessages.append(m)
             case .call(let c): p.facts.calls.append(c)
