@@ -8,7 +8,10 @@ import Testing
 /// fails. `heldout.jsonl` was written before tuning and is not tuned on; its scores
 /// are recorded separately. `heldout-2.jsonl` is a second such batch, written before
 /// the tuning on the generator's misses (unsolicited contact, requests, LINE, IBANs,
-/// Spanish addresses, dimensions) and scored on its own.
+/// Spanish addresses, dimensions) and scored on its own; its request misses were looked
+/// at for the objects skipped before a channel ("let's discuss the rest of the brief on
+/// WhatsApp"). `heldout-3.jsonl` was written after that and has not been tuned on: its
+/// scores are what the detector did on first reading it.
 @Suite struct CorpusTests {
     static func corpus(_ name: String) throws -> [LabeledText] {
         let url = try #require(Bundle.module.url(forResource: "Corpus/\(name)", withExtension: "jsonl"))
@@ -37,7 +40,7 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    @Test(arguments: ["tuning", "heldout", "heldout-2"])
+    @Test(arguments: ["tuning", "heldout", "heldout-2", "heldout-3"])
     func scoresDoNotDrop(_ name: String) throws {
         let score = Self.score(try Self.corpus(name))
         print(Self.report(name, score))

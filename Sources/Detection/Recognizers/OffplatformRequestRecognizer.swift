@@ -52,6 +52,16 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let elseWord = WordSet(["else"])
     static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "teu", "tua", "seu", "sua", "tuo"])
     static let laterNegations = WordSet(["nicht", "kein", "keine", "keinen", "pas", "nie"])
+    static let insteadWords = WordSet(["instead", "rather"])
+    static let insteadLinks = WordSet(["of", "than"])
+    /// Words that end an object skipped before the channel: a new subject, a relative clause or a subordinate one
+    /// ("let's discuss the bug they hit on Zoom", "… the call that failed on Zoom" are reports, not proposals).
+    static let objectStops = WordSet(["that", "which", "who", "whom", "whose", "where", "when", "while", "because", "since",
+                                      "if", "they", "he", "she", "it", "there", "was", "were", "is", "are", "had", "has",
+                                      "did", "not", "no", "never", "without", "and", "or", "but", "then"])
+    /// What an object skipped before the channel starts with ("that" is left out: "the call that failed on Zoom").
+    static let determiners = WordSet(["the", "a", "an", "this", "these", "those", "my", "our", "your", "their", "his", "her",
+                                      "its"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -90,7 +100,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     private func staysHere(after t: Int, _ index: TextIndex) -> Bool {
         let clause = index.clause(of: t)
         for k in (t + 1)..<max(t + 1, clause.upperBound) {
-            if index.isWord(k, W.here) { return true }
+            // "… on Zoom instead of here", "rather than here": leaving, not staying.
+            if index.isWord(k, W.here) && !(k >= 2 && index.isWord(k - 1, Self.insteadLinks) && index.isWord(k - 2, Self.insteadWords)) {
+                return true
+            }
             if index.has(k, .place) && k > 0 && (index.has(k - 1, .article) || index.has(k - 1, .preposition))
                 && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) { return true }
         }
@@ -299,6 +312,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         var k = v + 1
         var steps = 0
         var sawLink = false
+        var skippedObject = false
         while k < clause.upperBound && steps < 6 {
             // "use Slack", "join Teams": these verbs take a weak name without a preposition.
             let direct = k == v + 1 && (index.isWord(v, W.useJoinTry) || (index.isWord(v, W.haveGot) && cues.question(v)))
@@ -344,7 +358,38 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 steps += 1
                 continue
             }
+            // "let's discuss the rest of the brief on WhatsApp", "can we go over the sketches on Zoom": what is to
+            // be talked about, skipped once, up to the preposition before the channel.
+            if !skippedObject, let p = objectEnd(from: k, clause, index) {
+                skippedObject = true
+                k = p
+                steps += 1
+                continue
+            }
             break
+        }
+        return nil
+    }
+
+    /// The preposition that ends a short object ("the rest of the brief", "the sketches") when a channel follows
+    /// it (after at most two of "a", "the", "my", "quick" …), or nil: the object opened by a determiner, every
+    /// word of it plain (no channel, no new subject, no relative or subordinate clause, no "and"), at most six.
+    private func objectEnd(from k: Int, _ clause: Range<Int>, _ index: TextIndex) -> Int? {
+        guard k > clause.lowerBound, index.isWord(k - 1, Self.determiners) else { return nil }
+        var j = k
+        while j < clause.upperBound && j <= k + 6 {
+            if j > k && index.has(j, .preposition) {
+                var c = j + 1
+                while c < clause.upperBound && c <= j + 2
+                    && (index.has(c, .article) || index.has(c, .my) || index.has(c, .your) || index.isWord(c, Self.objectFillers)) {
+                    c += 1
+                }
+                if c < clause.upperBound && channel(c, index) != nil { return j }
+            }
+            guard index.tokens[j].isWordLike, index.alias(j) == nil,
+                  index.roles(j).isDisjoint(with: [.subject, .modal, .negation]),
+                  !index.isWord(j, Self.objectStops) else { return nil }
+            j += 1
         }
         return nil
     }
