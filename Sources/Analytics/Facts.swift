@@ -468,8 +468,8 @@ private final class Discarded: @unchecked Sendable {
 struct JudgedSlice: Sendable {
     var messageCounts: [MessageCountKey: MessageCount] = [:]
     var roomCounts: [RoomFactKey: MessageCount] = [:]
-    /// One copy of each explanation text: a night's findings repeat a few hundred of them.
-    var explanations: [String: String] = [:]
+    /// The sentence of each decision met: a night's findings repeat a few hundred of them (one copy each).
+    var explanations: [Decision: String] = [:]
 
     /// The findings of `messages`, in their order, judged in slices on up to `jobs` threads, each slice writing
     /// into its own stretch of the result; `slices` receives what else each slice counted.
@@ -515,15 +515,17 @@ struct JudgedSlice: Sendable {
             let input = JudgeInput(kind: f.kind, platform: f.platform, intent: f.intent, sentAt: m.sentAt, phase: m.phase,
                                    senderRole: m.senderRole, clientPlan: m.clientPlan, relationshipStart: relationship,
                                    channelOfferedByOther: m.channelOfferedByOther[i], context: f.context)
-            let j = judge.judge(input)
-            if j.verdict == .violation { violating = true }
-            var judged = JudgedFinding(message: m, finding: f, judgement: j)
-            if let shared = explanations[judged.explanation] {
-                judged.explanation = shared
+            let d = judge.decide(input)
+            if d.verdict == .violation { violating = true }
+            // One sentence per distinct decision, made and stored once (a night has a few hundred).
+            let explanation: String
+            if let shared = explanations[d] {
+                explanation = shared
             } else {
-                explanations[judged.explanation] = judged.explanation
+                explanation = d.explanation
+                explanations[d] = explanation
             }
-            emit(judged)
+            emit(JudgedFinding(message: m, finding: f, judgement: d.judgement(explanation: explanation)))
         }
         let count = MessageCount(messages: 1, violatingMessages: violating ? 1 : 0)
         let key = MessageCountKey(file: m.file, epoch: m.epoch, phase: m.phase.phase, stage: m.phase.stage,

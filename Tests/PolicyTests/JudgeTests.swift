@@ -117,6 +117,31 @@ import Detection
         #expect(Self.verdict(Self.input(.website, role: .unknown, plan: nil, context: FindingContext(portfolioCue: "x"))) == "info")
     }
 
+    /// Every sentence a finding can get, word for word (`Judge.decide` makes a decision and `Decision.explanation`
+    /// its sentence, which judging makes once per distinct decision): what analysts read in `findings.explanation`.
+    @Test func everySentenceReadsAsBefore() {
+        let cases: [(JudgeInput, String)] = [
+            (Self.input(.email, role: .system), "the sender is not one of the room's two participants (a platform message)"),
+            (Self.input(.paymentAccount), "asking for or offering payment outside the platform is prohibited in every phase"),
+            (Self.input(.unsolicitedContact, at: Self.legacy, platform: "phone"), "this epoch does not restrict contact through other channels"),
+            (Self.input(.unsolicitedContact, platform: "phone", offered: true), "the other party had offered phone in this room before"),
+            (Self.input(.unsolicitedContact, platform: "email"), "contacted the other party through email, which they never offered in this room"),
+            (Self.input(.unsolicitedContact), "contacted the other party through another channel, which they never offered in this room"),
+            (Self.input(.website, context: FindingContext(portfolioCue: "my portfolio")), "a link, excused as portfolio_link (my portfolio)"),
+            (Self.input(.website), "a link to another website: recorded, not a violation by itself"),
+            (Self.input(.email, phase: Self.active), "this epoch permits contact details in phase active_contract"),
+            (Self.input(.socialProfile), "social media handles and profiles are never excused before a contract"),
+            (Self.input(.phone, plan: .business), "prohibited in phase pre_contract, excused as business_client (client plan business)"),
+            (Self.input(.email), "contact details or a move off the platform are prohibited in phase pre_contract and no exception applies"),
+        ]
+        for (input, why) in cases {
+            let j = Self.judge.judge(input)
+            #expect(j.explanation == "epoch \(j.epoch), phase \(j.phase.label), \(input.senderRole.rawValue): \(why)")
+            let d = Self.judge.decide(input)
+            #expect(d.judgement(explanation: d.explanation) == j)
+        }
+    }
+
     @Test func everyVerdictExplainsItself() {
         let j = Self.judge.judge(Self.input(.phone, phase: Self.offer, role: .client, plan: .business))
         #expect(j.epoch == "pre_contract_on_platform")
