@@ -109,19 +109,4 @@ extension FieldReader {
         }
         return try result.get()
     }
-
-    /// The slot of a string field that is present and not `null` (else nil), as `optionalString` checks it.
-    func optionalStringSlot(_ f: Field) throws(FieldProblem) -> FieldSlot? {
-        guard let s = present(f) else { return nil }
-        guard s.kind == .string else { throw FieldProblem(reason: .wrongType(f.jsonName)) }
-        return s
-    }
-
-    /// The slot of a required id, as `requiredID` checks it: present, a string, not empty once unescaped.
-    func requiredIDSlot(_ f: Field) throws(FieldProblem) -> FieldSlot {
-        guard let s = try optionalStringSlot(f) else { throw FieldProblem(reason: .missingField(f.jsonName)) }
-        // An escape always stands for at least one byte: a string with one is never empty.
-        guard s.end > s.start else { throw FieldProblem(reason: .badValue(f.jsonName)) }
-        return s
-    }
 }

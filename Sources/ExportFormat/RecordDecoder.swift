@@ -340,10 +340,15 @@ struct FieldReader {
         return String(decoding: UnsafeBufferPointer(start: p + s.start, count: s.end - s.start), as: UTF8.self)
     }
 
-    func optionalString(_ f: Field, prefix: String = "") throws(FieldProblem) -> String? {
+    /// The slot of a string field that is present and not `null`, else nil; a field of another type is rejected.
+    @inline(__always) func optionalStringSlot(_ f: Field, prefix: String = "") throws(FieldProblem) -> FieldSlot? {
         guard let s = present(f) else { return nil }
         guard s.kind == .string else { throw FieldProblem(reason: .wrongType(prefix + f.jsonName)) }
-        return string(s)
+        return s
+    }
+
+    func optionalString(_ f: Field, prefix: String = "") throws(FieldProblem) -> String? {
+        try optionalStringSlot(f, prefix: prefix).map(string)
     }
 
     func requiredString(_ f: Field, prefix: String = "") throws(FieldProblem) -> String {
@@ -353,15 +358,20 @@ struct FieldReader {
         return v
     }
 
+    /// The slot of a required id: present, a string, not empty once unescaped.
+    @inline(__always) func requiredIDSlot(_ f: Field) throws(FieldProblem) -> FieldSlot {
+        guard let s = try optionalStringSlot(f) else { throw FieldProblem(reason: .missingField(f.jsonName)) }
+        // An escape always stands for at least one byte: a string with one is never empty.
+        guard s.end > s.start else { throw FieldProblem(reason: .badValue(f.jsonName)) }
+        return s
+    }
+
     func requiredID(_ f: Field) throws(FieldProblem) -> String {
-        let v = try requiredString(f)
-        guard !v.isEmpty else { throw FieldProblem(reason: .badValue(f.jsonName)) }
-        return v
+        string(try requiredIDSlot(f))
     }
 
     func optionalTimestamp(_ f: Field) throws(FieldProblem) -> Timestamp? {
-        guard let s = present(f) else { return nil }
-        guard s.kind == .string else { throw FieldProblem(reason: .wrongType(f.jsonName)) }
+        guard let s = try optionalStringSlot(f) else { return nil }
         let t: Timestamp?
         if s.flags.contains(.escaped) {
             t = Timestamp(rfc3339: unescape(p, s.start, s.end))
