@@ -111,16 +111,10 @@ import TestSupport
     }
 
     @Test func sameLinksOnTheCorpusAndPeerSuites() throws {
-        var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        let peer = try PrefilterCorpusTests.peerTexts()
-        if let peer {
-            texts += peer.map(\.text)
-        } else {
-            print("LinkBytesDifferentialTests: peer suites absent (OFFPLATFORM_PEER_SUITES): skipped them, corpus only")
-        }
+        let texts = try PrefilterCorpusTests.labeledTexts(noting: "LinkBytesDifferentialTests")
         // As the scanner meets them: normalized.
         let found = Self.check(texts.map { String(decoding: Harness.normalizer.normalize($0).bytes, as: UTF8.self) })
         // The corpus alone holds 81 links (a clone without `../shared`); with the peer suites, more than 100.
-        #expect(found > (peer == nil ? 60 : 100))
+        #expect(found > (Paths.peerSuites == nil ? 60 : 100))
     }
 }

@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func sameIDsOnTheCorpus() throws {
-        let texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        let texts = try PrefilterCorpusTests.labeledTexts(peers: false)
         Self.check(texts + texts.map { "live:ab " + $0 + " live:cd" })
     }
 }

@@ -32,8 +32,7 @@ import TestSupport
     ]
 
     @Test func aLoneCandidateResolvesAsInTheGeneralPath() throws {
-        var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        if let peer = try PrefilterCorpusTests.peerTexts() { texts += peer.map(\.text) }
+        var texts = try PrefilterCorpusTests.labeledTexts()
         texts += PrefilterDifferentialTests.randomTexts(count: 2000, seed: 61) + Self.crafted
         var compared = 0, dropped = 0, platformTaken = 0
         for text in texts {
@@ -87,7 +86,7 @@ import TestSupport
         let pieces = ["five", "oh", "one", "double", "sept", "un", "fi", "ze", "zero", "nine", "5", "55", "0199", "é", "🔹",
                       "—", " ", "-", "a", "x", "offer", "fine", "nineteen", "Five", "ONE", "٥"]
         for _ in 0..<6000 { texts.append((0..<random.int(0...7)).map { _ in random.pick(pieces) }.joined()) }
-        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        texts += try PrefilterCorpusTests.labeledTexts(peers: false)
         var yes = 0, no = 0
         for text in texts {
             for bytes in [Array(text.utf8), normalizer.normalize(text).bytes] {

@@ -130,7 +130,7 @@ import TestSupport
                   "x1 two three", "12ab cd", "on line 3", "via LINE", "tele gram", "one two three four five six seven",
                   "Jürgen straße 5", "ѕкуре", "Ｓｋｙｐｅ me", "live:anna", "line: @anna", "the LINE app", "5 main st",
                   "skypeskypeskypeskypeskype", "telegramm", "whatsappp", "gmailcom"]
-        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
+        texts += try PrefilterCorpusTests.labeledTexts(peers: false)
         var passed = 0
         for text in texts {
             let a = inline.mayContainFinding(text), b = general.mayContainFinding(text)

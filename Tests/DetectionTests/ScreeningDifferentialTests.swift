@@ -175,17 +175,11 @@ import TestSupport
 
     /// Every labeled text of the corpus and, when present, the peer suites.
     @Test func sameFindingsOnTheCorpusAndPeerSuites() throws {
-        var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        let peer = try PrefilterCorpusTests.peerTexts()
-        if let peer {
-            texts += peer.map(\.text)
-        } else {
-            print("ScreeningDifferentialTests: peer suites absent (OFFPLATFORM_PEER_SUITES): skipped them, corpus only")
-        }
+        let texts = try PrefilterCorpusTests.labeledTexts(noting: "ScreeningDifferentialTests")
         let kinds = Self.check(texts)
         print("ScreeningDifferentialTests: texts with phones \(kinds[.phone, default: 0]), requests \(kinds[.offplatformRequest, default: 0]), addresses \(kinds[.postalAddress, default: 0])")
         // The corpus alone has fewer phones than the peer suites (libphonenumber's tests).
-        #expect(kinds[.phone, default: 0] > (peer == nil ? 20 : 100))
+        #expect(kinds[.phone, default: 0] > (Paths.peerSuites == nil ? 20 : 100))
         #expect(kinds[.offplatformRequest, default: 0] > 20)
         #expect(kinds[.postalAddress, default: 0] > 10)
     }

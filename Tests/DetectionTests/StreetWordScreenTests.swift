@@ -136,20 +136,14 @@ import TestSupport
     @Test func sameAnswerWithEitherHint() throws {
         var texts = PrefilterScreenDifferentialTests.everydayTexts(count: 4000, seed: 85)
             + PrefilterDifferentialTests.randomTexts(count: 3000, seed: 86)
-        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        if let peer = try PrefilterCorpusTests.peerTexts() { texts += peer.map(\.text) }
+        texts += try PrefilterCorpusTests.labeledTexts()
         Self.checkHint(texts)
     }
 
     @Test func sameAnswerOnRandomAndCorpusTexts() throws {
         var texts = PrefilterScreenDifferentialTests.everydayTexts(count: 4000, seed: 82)
             + PrefilterDifferentialTests.randomTexts(count: 2000, seed: 83)
-        texts += try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        if let peer = try PrefilterCorpusTests.peerTexts() {
-            texts += peer.map(\.text)
-        } else {
-            print("StreetWordScreenTests: peer suites absent (OFFPLATFORM_PEER_SUITES): skipped them, corpus only")
-        }
+        texts += try PrefilterCorpusTests.labeledTexts(noting: "StreetWordScreenTests")
         let streets = Self.check(texts)
         #expect(streets > 100)
     }

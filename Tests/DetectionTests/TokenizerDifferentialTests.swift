@@ -94,12 +94,7 @@ import TestSupport
     }
 
     @Test func sameTokensOnTheCorpusAndPeerSuites() throws {
-        var texts = try (PrefilterCorpusTests.corpusTexts() + CorpusTests.corpus("heldout-2")).map(\.text)
-        if let peer = try PrefilterCorpusTests.peerTexts() {
-            texts += peer.map(\.text)
-        } else {
-            print("TokenizerDifferentialTests: peer suites absent (OFFPLATFORM_PEER_SUITES): skipped them, corpus only")
-        }
+        let texts = try PrefilterCorpusTests.labeledTexts(noting: "TokenizerDifferentialTests")
         let entries = Self.check(texts)
         #expect(entries > 1000)
     }
