@@ -75,10 +75,16 @@ enum OverlapResolution {
             kept.append(candidates[o.at])
         }
 
+        // A phone takes the messaging app named before it before requests are weighed against it.
+        for i in kept.indices where kept[i].kind == .phone && kept[i].platform == nil {
+            kept[i].platform = messagingAppBefore(kept[i], index)
+        }
         // Bytes held by identifiers other than websites: a request with one in its
-        // clause is dropped.
+        // clause is dropped, unless it asks for another channel than every one of them
+        // gives ("here's mine: t@x.com, what's your WhatsApp?" asks for WhatsApp still).
         var held = ByteOccupancy(count: n)
-        for c in kept where c.kind != .website { held.insert(c.range) }
+        let identifiers = kept.filter { $0.kind != .website }
+        for c in identifiers { held.insert(c.range) }
 
         var phrases = candidates.filter { isPhrase($0) && !$0.range.isEmpty }
         phrases.sort { a, b in a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count }
@@ -87,7 +93,10 @@ enum OverlapResolution {
         var byClause: [Int: Int] = [:]
         for c in phrases {
             let clause = clauseBytes(of: c.range, index)
-            if c.intent == .request && held.overlaps(clause) { continue }
+            if c.intent == .request && held.overlaps(clause) {
+                guard c.kind == .offplatformRequest, let channel = c.platform,
+                      !identifiers.contains(where: { $0.range.overlaps(clause) && gives($0, channel: channel) }) else { continue }
+            }
             let key = clause.lowerBound &* 16 &+ kindKey(c.kind)
             if let i = byClause[key] {
                 let merged = keptPhrases[i].range.lowerBound..<max(keptPhrases[i].range.upperBound, c.range.upperBound)
@@ -99,10 +108,27 @@ enum OverlapResolution {
             keptPhrases.append(c)
         }
 
-        for i in kept.indices where kept[i].kind == .phone && kept[i].platform == nil {
-            kept[i].platform = messagingAppBefore(kept[i], index)
-        }
         return kept + keptPhrases
+    }
+
+    /// Apps whose address is a phone number: a number given answers a request for any of them ("add me on
+    /// WhatsApp, my number is …").
+    static let numberApps: Set<String> = ["phone", "whatsapp", "signal", "viber", "telegram", "imessage", "facetime"]
+    /// Apps that invite and find people by email address: an address given answers a request for any of them ("add
+    /// me to your Slack: anna@…").
+    static let emailApps: Set<String> = ["email", "slack", "teams", "hangouts", "google_meet", "zoom", "webex", "skype",
+                                         "facetime", "imessage"]
+
+    /// Whether an identifier gives the channel a request asks for: its platform, or its kind's own channels (an
+    /// email address gives `email` and the apps reached by address, a phone number the phone and the apps reached
+    /// by number).
+    static func gives(_ identifier: Candidate, channel: String) -> Bool {
+        if identifier.platform == channel { return true }
+        switch identifier.kind {
+        case .email: return emailApps.contains(channel)
+        case .phone: return numberApps.contains(channel)
+        default: return false
+        }
     }
 
     /// What `resolve` does to one candidate that meets no other: a phrase is kept; an

@@ -17,7 +17,8 @@ import TestSupport
     /// does not find yet, so they are not in `corpusTexts`) and, with `peers`, the peer suites where present.
     /// `noting`: the test that says so when the peer suites are absent.
     static func labeledTexts(peers: Bool = true, noting test: String? = nil) throws -> [String] {
-        var texts = try (corpusTexts() + CorpusTests.corpus("heldout-2") + CorpusTests.corpus("heldout-3")).map(\.text)
+        var texts = try (corpusTexts() + CorpusTests.corpus("heldout-2") + CorpusTests.corpus("heldout-3")
+                      + CorpusTests.corpus("heldout-4") + CorpusTests.corpus("heldout-5")).map(\.text)
         guard peers else { return texts }
         if let peer = try peerTexts() {
             texts += peer.map(\.text)

@@ -74,7 +74,7 @@ enum PhoneContext {
     /// Words naming an identifier or an amount: a number right after one is not a phone.
     static let identifierWords = WordList([
         "order", "orders", "invoice", "invoices", "inv", "ticket", "tickets", "tkt", "ref", "reference", "receipt",
-        "transaction", "txn", "tracking", "shipment", "awb", "parcel", "booking", "reservation", "confirmation",
+        "transaction", "txn", "tracking", "shipment", "awb", "parcel", "booking", "reservation", "confirmation", "po",
         "claim", "account", "acct", "iban", "routing", "swift", "bic", "sort", "card", "member",
         "membership", "license", "licence", "lic", "permit", "certificate", "cert", "credential", "credentials",
         "badge", "employee", "student", "passport", "ssn", "nin", "tax", "vat", "ein", "tin", "gst", "pan",

@@ -196,6 +196,9 @@ struct PhoneScanner {
         if let plusAt {
             if !paren && plusAt > 0 && isASCIIDigit(bytes[plusAt - 1]) { return chainEnd }  // arithmetic: "5+4156667777"
         } else if !paren, let s = scalar(before: firstDigit, in: bytes), gluesBefore(s) {
+            // A code of letters and digits runs into the chain ("Tracking number is 1Z 999 AA1 01 2345 6784"): the
+            // digits after it are more of the code, not a number of their own.
+            if s < 0x80 && isASCIILetter(UInt8(s)) && groups.count > 1 { return chainEnd }
             lo += 1
             while lo < hi && !groups[lo - 1].after.contains(.space) { lo += 1 }
         }

@@ -87,6 +87,14 @@ struct ClauseCues {
     static let afterChannel: WordRoles = [.channelNoun, .preposition, .object, .my, .your, .subject, .modal, .negation,
                                           .proposal, .commonWord, .article, .offline]
 
+    /// Words of time and the chat's short forms that follow a channel without being modified by it: "a quick
+    /// zoom tmrw", "on WhatsApp tonight", "telegram rn", "a DM on twitter w/ the moodboard".
+    static let whenWords = WordSet(["w", "tmrw", "tmr", "tmrow", "tomorrow", "today", "tonight", "later", "soon", "asap", "now",
+                                    "rn", "sometime", "instead", "then", "too", "again", "first", "next", "btw", "pls",
+                                    "plz", "please", "maybe", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                                    "sat", "sun", "morning", "afternoon", "evening", "tonite", "l8r", "thx", "thanks"])
+
     /// "your email marketing budget", "a WhatsApp share button", "my email template":
     /// the channel name modifies the word after it, so nothing is asked of the channel.
     func modifiesNext(_ t: Int) -> Bool {
@@ -95,6 +103,7 @@ struct ClauseCues {
         let tok = index.tokens[k]
         guard tok.kind == .word, tok.spaceBefore else { return false }
         if index.isWord(k, W.of) { return index.alias(t)?.strength != .strong }
+        if index.isWord(k, Self.whenWords) { return false }
         return index.roles(k).isDisjoint(with: Self.afterChannel)
     }
 

@@ -68,6 +68,8 @@ struct PlatformHandleFinder {
         // The names looked up only when some strong name was seen (a look-up by string
         // costs hundreds of instructions).
         if !anyAlias.isEmpty {
+            let colon = handlesAfterColon()
+            if !colon.isEmpty { out += colon }
             if let discord = lexicon.platformIndex["discord"], anyAlias.contains(discord) { out += discordTags(discord) }
             if let cashapp = lexicon.platformIndex["cashapp"], anyAlias.contains(cashapp) { out += cashtags(cashapp) }
         }
@@ -198,21 +200,46 @@ struct PlatformHandleFinder {
             guard index.isWord(t + 1, W.idWords) else { continue }
             var k = t + 2
             if index.isWord(k, W.is) || index.isPunct(k, 0x3A) { k += 1 } else { continue }
-            guard k < tokens.count else { continue }
-            var platform: Int32? = nil
-            var b = t - 1
-            while b >= 0 && b >= t - 40 {
-                if let (p, s) = index.alias(b), s == .strong, let kind = index.lexicon.platform(p)?.kind,
-                   kind == .messagingApp || kind == .socialProfile || kind == .paymentAccount {
-                    platform = p
-                    break
-                }
-                b -= 1
-            }
-            guard let platform, let range = identifier(startingAt: tokens[k].start, platform: platform),
+            guard k < tokens.count,
+                  let (b, platform) = platformNamed(before: t, downTo: max(0, t - 40),
+                                                    kinds: [.messagingApp, .socialProfile, .paymentAccount], firstNameDecides: false),
+                  let range = identifier(startingAt: tokens[k].start, platform: platform),
                   valid(range, explicit: true) else { continue }
             out.append(PlatformHandle(platform: platform, range: range, rule: "id_later",
                                       explanation: index.explain ? "'my \(index.word(t + 1))' after the platform name '\(index.word(b))'" : ""))
+        }
+        return out
+    }
+
+    /// The last platform named by its full (strong) name before token `t`, back to token `floor`, when it is of
+    /// one of `kinds`: its token and platform. `firstNameDecides`: the first name met, of any kind or strength,
+    /// ends the look-back (another channel stands between); else names of other kinds are passed over.
+    private func platformNamed(before t: Int, downTo floor: Int, kinds: [FindingKind],
+                               firstNameDecides: Bool) -> (token: Int, platform: Int32)? {
+        var b = t - 1
+        while b >= floor {
+            if let (p, strength) = index.alias(b), let kind = index.lexicon.platform(p)?.kind {
+                if strength == .strong && kinds.contains(kind) { return (b, p) }
+                if firstNameDecides { return nil }
+            }
+            b -= 1
+        }
+        return nil
+    }
+
+    /// "Message me on Insta if you have questions: @lena.draws": an "@handle" after a colon, tied to the platform
+    /// named last before it in its sentence (within fifteen words), when no other channel stands between.
+    private func handlesAfterColon() -> [PlatformHandle] {
+        var out: [PlatformHandle] = []
+        let tokens = index.tokens
+        for k in tokens.indices where k >= 2 && tokens[k].kind == .punct && tokens[k].byte == 0x40 && index.isPunct(k - 1, 0x3A) {
+            guard let (b, platform) = platformNamed(before: k - 1, downTo: max(index.clause(of: k).lowerBound, k - 16),
+                                                    kinds: [.messagingApp, .socialProfile], firstNameDecides: true),
+                  namesPlatform(b),
+                  let range = identifier(startingAt: tokens[k].start, platform: platform),
+                  valid(range, explicit: true) else { continue }
+            out.append(PlatformHandle(platform: platform, range: range, rule: "after_colon",
+                                      explanation: index.explain ? "an @handle after a colon, in a sentence naming '\(index.word(b))'" : ""))
         }
         return out
     }

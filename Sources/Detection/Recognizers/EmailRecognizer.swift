@@ -117,11 +117,14 @@ public struct EmailRecognizer: IndexedRecognizer {
         let reader = DomainReader(index: index)
         guard let local = reader.localPart(endingBefore: form.first) else { return nil }
         guard let domain = reader.read(from: index.tokens[form.last + 1].start) else { return nil }
+        // "my portfolio's at www.kiranvoss.design": a site's address, not a mailbox's.
+        if domain.labels.first?.lowercased() == "www" { return nil }
         if !form.bracketed && !domain.writtenDots {
             // A plain " at ": only a provider, a local part that is no word, or an email word before.
             let isProvider = domain.labels.count == 1 ? lexicon.domains.bareProviderNames.contains(domain.labels[0])
                 : lexicon.domains.classify(host: domain.name, path: "")?.category == .emailProvider
-            let shaped = local.name.contains { !$0.isLetter }
+            // An apostrophe is a word's ("portfolio's at …"), not an address's shape.
+            let shaped = local.name.contains { !$0.isLetter && $0 != "'" && $0 != "\u{2019}" }
             if !(isProvider || shaped || emailWordBefore(local.firstToken, index)) { return nil }
             if isProvider && domain.labels.count == 1 && !shaped && local.name.hasSuffix("ed") { return nil }
         }

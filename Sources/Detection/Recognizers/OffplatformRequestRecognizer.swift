@@ -33,7 +33,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let conversationWords = WordSet(["this", "the", "our", "it", "conversation", "convo", "chat", "discussion",
                                             "talk", "project", "communication", "things", "further", "there", "over", "up",
                                             "meeting", "call", "session", "review", "screen", "demo", "interview",
-                                            "out"])
+                                            "out", "down", "base"])
     /// Fillers after "give me a …" that name the phone: "give me a ring", "send me a text".
     static let phoneFillers = WordSet(["ring", "buzz", "bell", "text"])
     /// "are you free for a Zoom call?", "would a Skype call work?": nouns of a call.
@@ -62,6 +62,60 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// What an object skipped before the channel starts with ("that" is left out: "the call that failed on Zoom").
     static let determiners = WordSet(["the", "a", "an", "this", "these", "those", "my", "our", "your", "their", "his", "her",
                                       "its"])
+    /// "let's", "let us", "we can|could|should|'ll", "can|could|shall we", "how about we", "why don't we": a
+    /// proposal of the first person plural, which makes whatever verb follows a proposal ("let's pick this up on
+    /// Discord", "can we hash out the details on WeChat?").
+    static let weModals = WordSet(["can", "could", "should", "shall", "might", "may", "will"])
+    static let weContracted = WordSet(["we'll", "we'd", "lets", "let's"])
+    static let channelPrepositions = WordSet(["on", "in", "for", "at", "over"])
+    /// "your handle on Slack", "your contact details for WhatsApp": nouns of an identifier.
+    static let contactNouns = WordSet(["details", "info", "contact", "number", "address", "account", "profile", "name"])
+    static let whatIs = WordSet(["what's", "whats", "wats"])
+    static let articles = WordSet(["a", "an", "the", "another", "some"])
+    static let choiceAdjectives = WordSet(["good", "best", "right", "correct", "preferred", "easiest", "quickest",
+                                           "fastest", "safest", "better", "reliable", "direct", "personal", "private",
+                                           "other", "alternative", "backup", "decent", "proper", "current"])
+    static let questionGoesOn = WordSet(["to", "for", "that", "where", "when", "if", "in", "on", "at"])
+    static let foreignOpeners = WordSet(["podemos", "podríamos", "podriamos", "hablamos", "seguimos", "continuamos",
+                                         "vamos", "können", "koennen", "könnten", "koennten", "sollen", "wollen", "lass",
+                                         "lasst", "pouvons", "pourrions", "pourrait", "possiamo", "potremmo", "parliamo",
+                                         "continuiamo", "sentiamoci", "falamos", "poderíamos", "podiamos", "conversamos"])
+    /// Openers that propose without a question: "vamos", "lass uns", "sentiamoci".
+    static let foreignLets = WordSet(["vamos", "lass", "lasst", "sentiamoci"])
+    static let foreignPrepositions = WordSet(["por", "pelo", "pela", "per", "über", "ueber", "auf", "sur", "par", "via",
+                                              "en", "no", "na", "am", "im", "bei", "su", "tramite", "au", "em"])
+    static let foreignArticles = WordSet(["el", "la", "le", "les", "der", "die", "das", "den", "dem", "o", "a", "il", "lo",
+                                          "un", "una", "um", "uma", "ein", "eine", "einen"])
+    static let anyVerbOffline = WordSet(["offline", "elsewhere", "else", "offsite", "externally"])
+    static let we = WordKey.of("we")
+    static let us = WordKey.of("us")
+    static let dont = WordSet(["don't", "dont"])
+    /// Adverbs between such an opener and its verb ("let's just run through it on Zoom").
+    static let verbAdverbs = WordSet(["just", "maybe", "quickly", "also", "then", "probably", "perhaps", "briefly",
+                                      "actually", "now", "still", "all", "both", "better", "rather", "quick"])
+    /// Verbs of work on something that lives on a channel: "let's test the bot on Telegram", "we could run ads on
+    /// WhatsApp". With a verb outside the move list they make no move.
+    static let workVerbs = WordSet(["fix", "test", "debug", "build", "integrate", "publish", "post", "launch", "promote",
+                                    "advertise", "upload", "deploy", "embed", "design", "develop", "optimize",
+                                    "optimise", "track", "measure", "grow", "boost", "render", "display", "preview",
+                                    "implement", "code", "mock", "translate", "sell", "market", "list", "check", "see",
+                                    "look", "find", "search", "buy", "pay", "read", "watch", "record", "stream", "host",
+                                    "update", "install", "download", "log", "sign", "verify", "block", "report", "ban",
+                                    "mention", "tag", "like", "review", "rate", "feature", "support", "enable",
+                                    "disable", "add", "remove", "change", "edit", "replace", "keep", "leave", "put",
+                                    "store", "save", "back", "schedule"])
+    /// Objects that are work on a channel, not talk on it: "let's go through the bot's replies on Telegram".
+    static let workObjects = WordSet(["bot", "bots", "api", "apis", "integration", "integrations", "webhook", "webhooks",
+                                      "widget", "widgets", "button", "buttons", "icon", "icons", "logo", "logos",
+                                      "template", "templates", "campaign", "campaigns", "ad", "ads", "post", "posts",
+                                      "story", "stories", "feature", "features", "page", "pages", "ui", "layout",
+                                      "banner", "banners", "caption", "captions", "reel", "reels", "thumbnail",
+                                      "thumbnails", "sticker", "stickers", "plugin", "sdk", "notification",
+                                      "notifications", "preview", "previews", "feed", "profile", "account", "group",
+                                      "channel", "community", "audience", "followers", "analytics", "listing",
+                                      "version", "app", "status", "poll", "broadcast", "newsletter", "share",
+                                      "bot's", "app's", "page's", "campaign's", "channel's", "group's", "account's",
+                                      "profile's", "feed's", "api's"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
@@ -73,13 +127,14 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
         // The screen's words, read once per text rather than per token.
-        let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords
+        let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords, foreign = Self.foreignOpeners
         for t in index.tokens.indices {
             // The screen: each pattern of `match(at:)` starts on a token with one of
             // these roles or words (its first test), and most tokens have none.
             if screens && index.roles(t).isDisjoint(with: Self.starterRoles) {
                 let key = index.tokens[t].key
-                if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) { continue }
+                if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) && key != W.letWord
+                    && !foreign.contains(key) { continue }
             }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
@@ -104,7 +159,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             if index.isWord(k, W.here) && !(k >= 2 && index.isWord(k - 1, Self.insteadLinks) && index.isWord(k - 2, Self.insteadWords)) {
                 return true
             }
-            if index.has(k, .place) && k > 0 && (index.has(k - 1, .article) || index.has(k - 1, .preposition))
+            // "on the site", "in this chat", "via the app": a place after a preposition. Not a place that is a
+            // subject ("in case the site goes down") or comes after "off" ("off the platform").
+            let linked = k > 0 && (index.has(k - 1, .preposition)
+                                   || (k > 1 && index.has(k - 1, .article) && index.has(k - 2, .preposition)))
+            if index.has(k, .place) && linked
                 && !(k > 1 && index.has(k - 2, .off)) && !(k > 1 && index.has(k - 1, .off)) { return true }
         }
         return false
@@ -164,12 +223,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if index.has(t, .your), let m = ask(t, index, cues) { return m }
         if index.has(t, .contactVerb), let m = contact(t, index, cues) { return m }
         if index.has(t, .moveVerb), let m = move(t, index, cues) { return m }
+        if let m = proposedMove(t, index, cues) { return m }
+        if let m = foreignProposal(t, index, cues) { return m }
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if let m = presence(t, index, cues) { return m }
         if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
         if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) { return m }
+        if index.isWord(t, Self.whichWords) || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
         return nil
     }
 
@@ -250,9 +312,16 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             k += 1
             adjectives += 1
         }
-        guard k < index.tokens.count, let (platform, _) = channel(k, index) else { return nil }
+        var named = k < index.tokens.count ? channel(k, index) : nil
         var end = k
-        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        if named == nil, k < index.tokens.count, index.isWord(k, W.idWords) || index.isWord(k, Self.contactNouns),
+           let c = channelAfterPreposition(k + 1, index) {
+            // "what's your handle on Slack?", "your username for Discord": the channel after the identifier's noun.
+            named = channel(c, index)
+            end = c
+        }
+        guard let (platform, _) = named else { return nil }
+        if end == k && k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
         let clause = index.clause(of: your)
         let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
         let please = clause.contains { index.isWord($0, W.please) }
@@ -386,9 +455,12 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 }
                 if c < clause.upperBound && channel(c, index) != nil { return j }
             }
+            // "let's figure the rest out offline": the object ends at a move off the platform.
+            if j > k && isOfflineMove(j, index) { return j }
+            // "let's go through the bot's replies on Telegram": work on something that lives there, no move.
             guard index.tokens[j].isWordLike, index.alias(j) == nil,
                   index.roles(j).isDisjoint(with: [.subject, .modal, .negation]),
-                  !index.isWord(j, Self.objectStops) else { return nil }
+                  !index.isWord(j, Self.objectStops), !index.isWord(j, Self.workObjects) else { return nil }
             j += 1
         }
         return nil
@@ -401,6 +473,109 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         while k < clause.upperBound && k <= about + 4 {
             if index.has(k, .preposition) && k > about + 1 { return k }
             guard index.tokens[k].isWordLike, index.alias(k) == nil else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The verb of a first-person-plural proposal opened at `t` ("let's pick …", "let us go …", "we could iron …",
+    /// "can we hash …", "how about we move …", "why don't we take …"), past a few adverbs, or nil.
+    private func verbAfterOpener(_ t: Int, _ index: TextIndex) -> Int? {
+        var v: Int
+        if index.isWord(t, Self.weContracted) {
+            v = t + 1                                                    // "let's", "we'll", "we'd"
+        } else if index.isWord(t, W.letWord) && index.isWord(t + 1, Self.us) {
+            v = t + 2                                                    // "let us"
+        } else if index.isWord(t, Self.weModals) && t > 0 && index.isWord(t - 1, Self.we) {
+            v = t + 1                                                    // "we could"
+        } else if index.isWord(t, Self.weModals) && index.isWord(t + 1, Self.we) {
+            v = t + 2                                                    // "could we"
+        } else if index.isWord(t, W.how) && index.isWord(t + 1, W.about) && index.isWord(t + 2, Self.we) {
+            v = t + 3                                                    // "how about we"
+        } else if index.isWord(t, W.why) && index.isWord(t + 1, Self.dont) && index.isWord(t + 2, Self.we) {
+            v = t + 3                                                    // "why don't we"
+        } else {
+            return nil
+        }
+        var adverbs = 0
+        while adverbs < 2 && index.isWord(v, Self.verbAdverbs) { v += 1; adverbs += 1 }
+        guard v < index.tokens.count, index.tokens[v].kind == .word, index.alias(v) == nil,
+              index.roles(v).isDisjoint(with: [.negation, .subject, .modal, .moveVerb, .contactVerb]),
+              !index.isWord(v, Self.objectStops), !index.isWord(v, Self.workVerbs) else { return nil }
+        return v
+    }
+
+    /// "let's pick this up on Discord after lunch", "can we hash out the details on WeChat?": a proposal of the
+    /// first person plural whose verb is not in the move list, read like a move, when the channel is one people
+    /// talk on (a messaging or meeting app, email, the phone: not a social network, where "let's run the campaign
+    /// on Instagram" is work) and nothing on the way is work on the channel ("let's go through the bot on
+    /// Telegram").
+    private func proposedMove(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard let v = verbAfterOpener(t, index), let m = move(v, index, cues) else { return nil }
+        if (v...m.to).contains(where: { index.isWord($0, Self.workObjects) }) { return nil }
+        guard let platform = m.platform else {
+            // Off the platform without a channel: "offline", "elsewhere", "off the site" ("outside" may be a
+            // place or a time: "let's fix it outside office hours").
+            guard index.has(m.to, .place) || index.isWord(m.to, Self.anyVerbOffline) else { return nil }
+            return (t, m.to, nil, "proposal", "proposes to \(index.word(v)) \(index.word(m.to))")
+        }
+        guard let id = index.lexicon.platformIndex[platform], let info = lexicon.platform(id),
+              info.kind != .socialProfile else { return nil }
+        return (t, m.to, platform, "proposal", "proposes to \(index.word(v)) on \(platform)")
+    }
+
+    /// The channel named after a preposition (and at most one article) starting at `k`: "on Slack", "for the
+    /// Discord server".
+    private func channelAfterPreposition(_ k: Int, _ index: TextIndex) -> Int? {
+        guard k < index.tokens.count, index.isWord(k, Self.channelPrepositions) else { return nil }
+        var c = k + 1
+        if c < index.tokens.count && index.has(c, .article) { c += 1 }
+        return c < index.tokens.count && channel(c, index) != nil ? c : nil
+    }
+
+    /// "what's a good number to reach you at?", "What's the best email to send the NDA to?": a question for the
+    /// channel to use, without a possessive. The channel must be followed by what the question goes on with ("to",
+    /// "for", a subject, a modal) or end it, so "what's the best email marketing tool?" asks for none.
+    private func bestChannel(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        var k = w + 1
+        if index.isWord(w, Self.whichWords) {
+            guard index.isWord(k, W.is) else { return nil }      // "what is", "which is"
+            k += 1
+        } else if !index.isWord(w, Self.whatIs) {
+            return nil
+        }
+        guard cues.question(w), index.isWord(k, Self.articles) else { return nil }
+        k += 1
+        var adjectives = 0
+        while adjectives < 2 && index.isWord(k, Self.choiceAdjectives) { k += 1; adjectives += 1 }
+        // The frame places the name, as "on" does: "a good number" names the phone.
+        guard adjectives > 0, k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
+        var end = k
+        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        let clause = index.clause(of: w)
+        let next = end + 1
+        guard next >= clause.upperBound || index.isWord(next, Self.questionGoesOn) || index.has(next, .subject)
+                || index.has(next, .modal) else { return nil }
+        return (w, end, platform, "ask", "asks which \(platform ?? "contact") to use")
+    }
+
+    /// "Podemos falar pelo WhatsApp?", "Können wir das per E-Mail besprechen?", "¿Seguimos por Telegram?", "Lass uns
+    /// auf Signal weiterreden": a proposal in the other languages the product meets — an opener of theirs ("can we",
+    /// "shall we …", "let's"), at most four words, one of their prepositions and a channel's strong name. Asked, or
+    /// opened by a "let's" of theirs.
+    private func foreignProposal(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard index.isWord(t, Self.foreignOpeners), cues.question(t) || index.isWord(t, Self.foreignLets) else { return nil }
+        let clause = index.clause(of: t)
+        var k = t + 1
+        while k < clause.upperBound && k <= t + 5 {
+            if index.isWord(k, Self.foreignPrepositions) {
+                var c = k + 1
+                if c < clause.upperBound && index.isWord(c, Self.foreignArticles) { c += 1 }
+                guard c < clause.upperBound, let (id, strength) = index.alias(c), strength == .strong,
+                      let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
+                return (t, c, info.slug, "proposal", "proposes to talk on \(info.slug)")
+            }
+            guard index.tokens[k].isWordLike, index.alias(k) == nil, !index.has(k, .negation) else { return nil }
             k += 1
         }
         return nil
