@@ -315,9 +315,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         var named = k < index.tokens.count ? channel(k, index) : nil
         var end = k
         if named == nil, k < index.tokens.count, index.isWord(k, W.idWords) || index.isWord(k, Self.contactNouns),
-           let c = channelAfterPreposition(k + 1, index) {
+           let (c, found) = channelAfterPreposition(k + 1, index) {
             // "what's your handle on Slack?", "your username for Discord": the channel after the identifier's noun.
-            named = channel(c, index)
+            named = found
             end = c
         }
         guard let (platform, _) = named else { return nil }
@@ -519,18 +519,18 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             guard index.has(m.to, .place) || index.isWord(m.to, Self.anyVerbOffline) else { return nil }
             return (t, m.to, nil, "proposal", "proposes to \(index.word(v)) \(index.word(m.to))")
         }
-        guard let id = index.lexicon.platformIndex[platform], let info = lexicon.platform(id),
-              info.kind != .socialProfile else { return nil }
+        guard let info = lexicon.platform(slug: platform), info.kind != .socialProfile else { return nil }
         return (t, m.to, platform, "proposal", "proposes to \(index.word(v)) on \(platform)")
     }
 
-    /// The channel named after a preposition (and at most one article) starting at `k`: "on Slack", "for the
-    /// Discord server".
-    private func channelAfterPreposition(_ k: Int, _ index: TextIndex) -> Int? {
+    /// The channel named after a preposition (and at most one article) starting at `k`, with its token: "on
+    /// Slack", "for the Discord server".
+    private func channelAfterPreposition(_ k: Int, _ index: TextIndex) -> (token: Int, channel: (platform: String?, Bool))? {
         guard k < index.tokens.count, index.isWord(k, Self.channelPrepositions) else { return nil }
         var c = k + 1
         if c < index.tokens.count && index.has(c, .article) { c += 1 }
-        return c < index.tokens.count && channel(c, index) != nil ? c : nil
+        guard c < index.tokens.count, let found = channel(c, index) else { return nil }
+        return (c, found)
     }
 
     /// "what's a good number to reach you at?", "What's the best email to send the NDA to?": a question for the
