@@ -20,7 +20,9 @@
 /// dropped with it.
 ///
 /// Requests (intent `request`) and reports of contact do not compete with
-/// identifiers for bytes. Overlapping phrases of the same kind keep the longer; a
+/// identifiers for bytes. Phrases of one kind in one clause are one phrase, and a
+/// text's requests to pay outside are one request (the first, with the service a later
+/// one names). Overlapping phrases of the same kind keep the longer; a
 /// request is dropped when an identifier (other than a website) stands in the same
 /// clause, since the identifier already says more ("email me at anna@…" is an email,
 /// not an email plus a request). A phone number with a messaging app named before it
@@ -89,8 +91,12 @@ enum OverlapResolution {
         var phrases = candidates.filter { isPhrase($0) && !$0.range.isEmpty }
         phrases.sort { a, b in a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count }
         var keptPhrases: [Candidate] = []
-        // One phrase per kind and clause: "pay outside … to avoid the fees" is one request.
+        // One phrase per kind and clause: "pay outside … to avoid the fees" is one request. And one request to pay
+        // outside per text: "If we skip the platform fee we could both save. I'd just pay you by bank transfer." is
+        // one move argued in two sentences (payment stays on the platform in every phase, so there is no second
+        // channel to tell apart); the first keeps its span and takes the service a later one names.
         var byClause: [Int: Int] = [:]
+        var paymentRequest: Int? = nil
         for c in phrases {
             let clause = clauseBytes(of: c.range, index)
             if c.intent == .request && held.overlaps(clause) {
@@ -103,6 +109,13 @@ enum OverlapResolution {
                 keptPhrases[i].range = merged
                 if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
                 continue
+            }
+            if c.kind == .paymentAccount && c.intent == .request {
+                if let i = paymentRequest {
+                    if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
+                    continue
+                }
+                paymentRequest = keptPhrases.count
             }
             byClause[key] = keptPhrases.count
             keptPhrases.append(c)

@@ -39,6 +39,7 @@ struct WordRoles: OptionSet, Sendable, Hashable {
     static let money = WordRoles(rawValue: 1 << 33)
     static let feeAvoid = WordRoles(rawValue: 1 << 34)
     static let fee = WordRoles(rawValue: 1 << 35)
+    static let channelSort = WordRoles(rawValue: 1 << 36)
 
     /// The grammar classes by their section name in request_words.txt.
     static let grammarClasses: [String: WordRoles] = [
@@ -49,6 +50,7 @@ struct WordRoles: OptionSet, Sendable, Hashable {
         "negation": .negation, "negation_exception": .negationException, "rule_talk": .ruleTalk,
         "past_contact": .pastContact, "sent_object": .sentObject, "phone_cue": .phoneCue,
         "payment_verb": .paymentVerb, "money": .money, "fee_avoid": .feeAvoid, "fee": .fee,
+        "channel_sort": .channelSort,
     ]
     /// Classes whose lines map a word to the channel it implies (`word = slug`).
     static let channelMappingClasses: Set<String> = ["contact_verb", "past_contact", "sent_object"]
@@ -104,7 +106,7 @@ struct WordEntry: Sendable {
     /// every pattern that uses them also needs a channel, fee or offline word.
     var isTrigger: Bool {
         if roles.contains(.alias) && strength != .noun { return true }
-        if roles.contains(.offline) || roles.contains(.fee)
+        if roles.contains(.offline) || roles.contains(.fee) || roles.contains(.channelSort)
             || roles.contains(.dotWord) || roles.contains(.bareProvider) { return true }
         if roles.contains(.place) && Self.triggerPlaces.contains(word) { return true }
         if roles.contains(.pastContact) && pastChannel >= 0 { return true }

@@ -93,7 +93,13 @@ struct ClauseCues {
                                     "rn", "sometime", "instead", "then", "too", "again", "first", "next", "btw", "pls",
                                     "plz", "please", "maybe", "monday", "tuesday", "wednesday", "thursday", "friday",
                                     "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-                                    "sat", "sun", "morning", "afternoon", "evening", "tonite", "l8r", "thx", "thanks"])
+                                    "sat", "sun", "morning", "afternoon", "evening", "tonite", "l8r", "thx", "thanks",
+                                    // a subordinate clause after the channel: "shoot me an email whenever you're done"
+                                    "whenever", "wherever", "once", "cuz", "coz", "cause", "bc", "tho", "though",
+                                    // the other languages' time words: "te escribí por Instagram ayer"
+                                    "ayer", "hoy", "mañana", "manana", "luego", "ontem", "hoje", "amanhã", "amanha",
+                                    "depois", "gestern", "heute", "morgen", "später", "spaeter", "hier", "demain",
+                                    "aujourd'hui", "ieri", "oggi", "domani", "dopo"])
 
     /// "your email marketing budget", "a WhatsApp share button", "my email template":
     /// the channel name modifies the word after it, so nothing is asked of the channel.

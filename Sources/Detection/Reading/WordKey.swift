@@ -64,7 +64,8 @@ enum W {
     static let possible = WordSet(["possible", "mind"])
     static let whyNot = WordSet(["not", "don't", "dont"])
     static let noMatter = WordSet(["problem", "worries", "rush", "need"])
-    static let please = WordSet(["please", "pls", "plz"])
+    /// "please" and the other languages' ("stp", "svp", "bitte", "porfa").
+    static let please = WordSet(["please", "pls", "plz", "stp", "svp", "bitte", "porfa", "pfv"])
     static let weakProposal = WordSet(["how", "why", "may", "might", "can", "could", "would", "should", "will", "shall",
                                        "feel", "mind", "ok", "okay", "just", "try", "possible"])
     static let meeting = WordKey.of("meeting")
@@ -88,7 +89,9 @@ enum W {
     static let callVerbs = WordSet(["called", "tried"])
     static let called = WordKey.of("called")
     static let received = WordSet(["get", "see", "receive", "read", "got", "saw", "received"])
-    static let feeFillers = WordSet(["on", "'s", "s", "their", "any", "all", "those", "these", "extra"])
+    /// Between a fee-avoiding verb and the fee: "skip the platform's fee", "save us both the commission".
+    static let feeFillers = WordSet(["on", "'s", "s", "their", "any", "all", "those", "these", "extra", "us", "both",
+                                     "you", "u", "me", "ourselves", "yourself", "lot", "of", "bit"])
     static let settledPaymentVerbs = WordSet(["accept", "take", "prefer", "use", "receive"])
     static let moneyVerbs = WordSet(["send", "sending", "transfer", "transferring"])
     static let accountFillers = WordSet(["is", "id", "account", "email", "address", "me", "at", "to"])

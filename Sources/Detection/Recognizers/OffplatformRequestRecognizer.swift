@@ -40,6 +40,13 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
                                     "interview"])
     static let indefinite = WordSet(["a", "an"])
+    /// What a call suggested without a question would do: "a Zoom call would save us both time".
+    static let suggestingModals = WordSet(["would", "could", "might", "will", "'d"])
+    static let reallyWords = WordSet(["really", "definitely", "certainly", "surely", "honestly"])
+    static let benefitVerbs = WordSet(["save", "help", "speed", "simplify", "clarify", "work", "make"])
+    static let beWord = WordSet(["be"])
+    static let benefitAdjectives = WordSet(["easier", "faster", "quicker", "simpler", "better", "best", "great", "good",
+                                            "ideal", "helpful", "useful", "nice", "efficient", "smoother"])
     /// The roles a pattern of `match(at:)` starts on: ask, contact, move and channel
     /// verb, offer, preference (and the words "are", "a", "what", "which").
     static let starterRoles: WordRoles = [.your, .contactVerb, .moveVerb, .ask, .proposal]
@@ -47,13 +54,21 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
     /// "what email do you use for …?", "which number should I call?"
     static let whichWords = WordSet(["what", "which"])
+    static let appWords = WordSet(["app", "apps", "platform", "service"])
     static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
     static let somewhere = WordSet(["somewhere", "someplace"])
     static let elseWord = WordSet(["else"])
-    static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "teu", "tua", "seu", "sua", "tuo"])
+    static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "ton", "ta", "tes", "teu", "tua",
+                                             "seu", "sua", "tuo"])
+    /// Verbs that make the channel before them a subject in the other languages: "ton mail est …", "tu número
+    /// está …", "deine Nummer ist …".
+    static let foreignVerbsAfterSubject = WordSet(["est", "était", "etait", "marche", "es", "está", "esta", "era",
+                                                   "funciona", "ist", "war", "funktioniert", "é", "estava", "è"])
     static let laterNegations = WordSet(["nicht", "kein", "keine", "keinen", "pas", "nie"])
     static let insteadWords = WordSet(["instead", "rather"])
     static let insteadLinks = WordSet(["of", "than"])
+    static let than = WordSet(["than"])
+    static let insteadWord = WordSet(["instead"])
     /// Words that end an object skipped before the channel: a new subject, a relative clause or a subordinate one
     /// ("let's discuss the bug they hit on Zoom", "… the call that failed on Zoom" are reports, not proposals).
     static let objectStops = WordSet(["that", "which", "who", "whom", "whose", "where", "when", "while", "because", "since",
@@ -122,7 +137,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         // Every pattern ends on a channel name, an offline word or a place, or a word
         // that names the phone after a contact verb ("give me a ring").
-        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place])
+        guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place, .channelSort])
             || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
@@ -137,7 +152,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                     && !foreign.contains(key) { continue }
             }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
-            guard !cues.negated(before: to), !cues.talksAboutRule(t) else { continue }
+            // A proposal in another language has checked the words after its opener itself: its prepositions "no"
+            // and "na" ("Podemos continuar no Discord?") are negations in English.
+            // "I'd rather keep it here than move to email", "instead of switching to Slack": the move set aside.
+            if from > 0 && (index.isWord(from - 1, Self.than)
+                            || (from > 1 && index.isWord(from - 1, W.of) && index.isWord(from - 2, Self.insteadWord))) {
+                continue
+            }
+            let foreign = rule == "proposal" && index.isWord(from, Self.foreignOpeners)
+            guard !cues.negated(before: foreign ? from : to), !cues.talksAboutRule(t) else { continue }
             // German and French put the negation after the verb: "ich darf deine Nummer
             // nicht teilen", "je ne peux pas partager".
             if index.clause(of: t).contains(where: { index.isWord($0, Self.laterNegations) }) { continue }
@@ -155,8 +178,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     private func staysHere(after t: Int, _ index: TextIndex) -> Bool {
         let clause = index.clause(of: t)
         for k in (t + 1)..<max(t + 1, clause.upperBound) {
-            // "… on Zoom instead of here", "rather than here": leaving, not staying.
-            if index.isWord(k, W.here) && !(k >= 2 && index.isWord(k - 1, Self.insteadLinks) && index.isWord(k - 2, Self.insteadWords)) {
+            // The part after a comma says something else: "drop me an email, I rarely log in here".
+            if ClauseCues.isPartBreak(index, k) { break }
+            // "… on Zoom instead of here", "rather than here", "… on WhatsApp than here": leaving, not staying.
+            if index.isWord(k, W.here) && !(k >= 1 && index.isWord(k - 1, Self.than))
+                && !(k >= 2 && index.isWord(k - 1, Self.insteadLinks) && index.isWord(k - 2, Self.insteadWords)) {
                 return true
             }
             // "on the site", "in this chat", "via the app": a place after a preposition. Not a place that is a
@@ -176,6 +202,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     func channel(_ t: Int, _ index: TextIndex) -> (platform: String?, Bool)? {
         guard let (id, strength) = index.alias(t), let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
         guard PlatformHandleFinder(index: index).namesPlatform(t) else { return nil }
+        // "here rather than by email", "on Slack instead of WhatsApp": the channel set aside is not the one wanted.
+        if contrasted(t, index) { return nil }
         // "your email template" modifies; Romance languages put modifiers after the noun
         // ("tu WhatsApp para hablar"), so after their possessives the test does not apply.
         if !(t > 0 && index.isWord(t - 1, Self.romancePossessives)) && ClauseCues(index: index).modifiesNext(t)
@@ -192,6 +220,16 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             // namesPlatform has already asked for an app's context ("on LINE", "LINE ID").
             return (info.slug, true)
         }
+    }
+
+    /// Whether the channel at `t` follows "than" or "instead of" (past a preposition and an article): "rather than
+    /// by email", "instead of the WhatsApp group".
+    private func contrasted(_ t: Int, _ index: TextIndex) -> Bool {
+        var j = t - 1
+        if j >= 0 && index.has(j, .article) { j -= 1 }
+        if j >= 0 && index.has(j, .preposition) { j -= 1 }
+        guard j >= 0 else { return false }
+        return index.isWord(j, Self.than) || (j > 0 && index.isWord(j, W.of) && index.isWord(j - 1, Self.insteadWord))
     }
 
     /// "what is your Skype Talk soon": the channel modifies nothing.
@@ -230,7 +268,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if let m = presence(t, index, cues) { return m }
         if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
-        if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) { return m }
+        if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
         if index.isWord(t, Self.whichWords) || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
         return nil
     }
@@ -239,17 +277,20 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// "is a video call on Google Meet ok?": a call on another platform proposed in a
     /// question or a proposal (not a question about one that happened).
     private func callProposal(_ a: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard cues.question(a) || cues.proposal(before: a) else { return nil }
+        let asked = cues.question(a) || cues.proposal(before: a)
         let clause = index.clause(of: a)
-        if clause.contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
         var k = a + 1
         if k < clause.upperBound && index.has(k, .article) && !index.isWord(k, Self.indefinite) { k += 1 }
         guard k < clause.upperBound else { return nil }
-        // "a Zoom call"
+        // "a Zoom call", asked or proposed, or suggested by what it would do ("I think a Zoom call would save us
+        // both time")
         if index.alias(k) != nil, k + 1 < clause.upperBound, index.isWord(k + 1, Self.callNouns),
+           asked || suggestedBy(k + 2, index),
+           !clause.contains(where: { index.isWord($0, Self.pastQuestion) }),
            let (platform, _) = channel(k, index), let platform, platform != "email" {
             return (a, k + 1, platform, "move", "proposes a call on \(platform)")
         }
+        guard asked, !clause.contains(where: { index.isWord($0, Self.pastQuestion) }) else { return nil }
         // "a video call on Google Meet"
         var n = k
         while n < clause.upperBound && n < k + 2 && index.isWord(n, Self.callNouns) { n += 1 }
@@ -258,6 +299,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if c < clause.upperBound && index.has(c, .article) { c += 1 }
         guard c < clause.upperBound, let (platform, _) = channel(c, index), let platform, platform != "email" else { return nil }
         return (a, c, platform, "move", "proposes a call on \(platform)")
+    }
+
+    /// "would save us time", "might help", "would be quicker": what a call would do, which suggests it.
+    private func suggestedBy(_ m: Int, _ index: TextIndex) -> Bool {
+        guard m < index.tokens.count, index.isWord(m, Self.suggestingModals) else { return false }
+        var k = m + 1
+        if index.isWord(k, Self.verbAdverbs) || index.isWord(k, Self.reallyWords) { k += 1 }
+        if index.isWord(k, Self.benefitVerbs) { return true }
+        return index.isWord(k, Self.beWord) && index.isWord(k + 1, Self.benefitAdjectives)
     }
 
     /// "What email do you use for the repo?", "Which number should I call?": a
@@ -273,6 +323,14 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         let end = index.has(k + 1, .channelNoun) ? k + 1 : k
         guard index.isWord(end + 1, Self.askingAux) else { return nil }
         return (w, end, info.slug, "ask", "asks which \(info.slug) the other side uses")
+    }
+
+    /// "Which messaging app do you use?", "what texting app do you prefer?": a question for the other side's
+    /// channel by its sort, naming none.
+    private func whichSort(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(w), index.has(w + 1, .channelSort), index.isWord(w + 2, Self.appWords),
+              index.isWord(w + 3, Self.askingAux), index.isWord(w + 4, W.you) else { return nil }
+        return (w, w + 2, nil, "ask", "asks which \(index.word(w + 1)) app the other side uses")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
@@ -322,6 +380,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         }
         guard let (platform, _) = named else { return nil }
         if end == k && k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        // "Ton mail est arrivé ?", "¿Tu WhatsApp funciona?": the channel is the subject of a verb, not asked for.
+        if index.isWord(end + 1, Self.foreignVerbsAfterSubject) { return nil }
         let clause = index.clause(of: your)
         let asker = (max(clause.lowerBound, your - 6)..<your).last { index.has($0, .ask) }
         let please = clause.contains { index.isWord($0, W.please) }

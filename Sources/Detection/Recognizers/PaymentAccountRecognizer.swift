@@ -150,6 +150,34 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
         return (j, info)
     }
 
+    static let openWords = WordSet(["open", "ok", "okay", "fine", "happy", "cool", "good"])
+    static let toWith = WordSet(["to", "with"])
+    static let doesWords = WordSet(["work", "works", "ok", "okay", "fine"])
+    static let forWith = WordSet(["for", "with"])
+
+    /// A payment service proposed or asked about, in a question or a proposal, with the token the phrase ends on:
+    /// "would you be open to PayPal for the rest?", "does Zelle work for you?", "could we do a bank transfer outside
+    /// of here?". Not a service that names a thing ("open to PayPal integration"), nor one kept on the platform
+    /// ("Wise directly through the platform").
+    private func proposedService(_ t: Int, _ clause: Range<Int>, _ index: TextIndex, _ cues: ClauseCues) -> Int? {
+        guard cues.question(t) || cues.proposal(before: t), PlatformHandleFinder(index: index).namesPlatform(t),
+              index.alias(t)!.strength == .strong || (t > 0 && index.has(t - 1, .article)),
+              !cues.modifiesNext(t) || index.isWord(t + 1, Self.doesWords) else { return nil }
+        // "open to PayPal", "ok with Venmo"
+        if t >= 2, index.isWord(t - 1, Self.toWith), index.isWord(t - 2, Self.openWords) { return t - 2 }
+        // "does Zelle work for you?", "is Venmo ok with you?"
+        if t + 3 < clause.upperBound, index.isWord(t + 1, Self.doesWords), index.isWord(t + 2, Self.forWith),
+           index.isWord(t + 3, W.you) { return t + 3 }
+        // "a bank transfer outside of here", "PayPal directly"
+        var k = t + 1
+        while k < clause.upperBound && k <= t + 2 {
+            if index.has(k, .offline) { return throughPlatform(after: k, index) ? nil : k }
+            guard index.has(k, .article) || index.has(k, .preposition) || index.has(k, .channelNoun) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     private func requests(_ index: TextIndex, _ candidates: inout [Candidate]) {
         let cues = ClauseCues(index: index)
         let tokens = index.tokens
@@ -182,6 +210,10 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
                     continue
                 }
             }
+            if let info = paymentPlatform(index, t), let end = proposedService(t, clause, index, cues) {
+                add(min(t, end), max(t, end), info.slug, "outside_payment", "a payment through \(info.slug) proposed or asked about")
+                continue
+            }
             // "Zelle me the rest", "PayPal me": a payment service used as a verb.
             if let info = paymentPlatform(index, t), index.alias(t)!.strength == .strong, t + 1 < clause.upperBound,
                index.isWord(t + 1, W.meOrUs), cues.imperative(t) || cues.proposal(before: t) || cues.question(t) {
@@ -194,6 +226,12 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
             // Verbs that are about money only when money is their object.
             let needsMoney = settled || index.isWord(t, W.moneyVerbs)
             guard cues.proposal(before: t) || cues.imperative(t) || question || settled else { continue }
+            // "Kannst du mich direkt bezahlen?": the other languages may put the adverb before the verb.
+            if !needsMoney, let k = (max(clause.lowerBound, t - 2)..<t).last(where: { index.has($0, .offline) }),
+               !throughPlatform(after: t, index) {
+                add(k, t, nil, "outside_payment", "a payment asked or offered '\(index.word(k))'")
+                continue
+            }
             var k = t + 1
             var steps = 0
             var money = !needsMoney

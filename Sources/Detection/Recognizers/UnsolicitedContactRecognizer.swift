@@ -27,7 +27,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         for t in index.tokens.indices {
             // The screen: a report starts on a verb of past contact or on "got" and its
             // like (the first tests of `match`); most tokens are neither.
-            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key) { continue }
+            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key)
+                && !Self.foreignPast.contains(index.tokens[t].key) && !Self.foreignParticiples.contains(index.tokens[t].key) {
+                continue
+            }
             guard let (from, to, platform, rule, why) = match(t, index, requests) else { continue }
             guard !cues.negated(before: t) else { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
@@ -129,8 +132,64 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         index.clause(of: t).contains { index.has($0, .phoneCue) }
     }
 
+    // MARK: Other languages
+
+    /// Verbs of contact in the first person past of the other languages the product meets, which say who wrote by
+    /// their form: "te escribí", "te mandei", "te liguei".
+    static let foreignPast = WordSet(["escribí", "escribi", "mandé", "mande", "envié", "envie", "llamé", "llame",
+                                      "escrevi", "mandei", "enviei", "liguei", "contactei", "contatei"])
+    /// Participles, which need a first-person auxiliary: "je t'ai écrit", "ich habe dir … geschrieben", "ti ho
+    /// scritto", "te he escrito".
+    static let foreignParticiples = WordSet(["écrit", "ecrit", "envoyé", "envoye", "appelé", "appele", "contacté",
+                                             "contacte", "geschrieben", "geschickt", "angerufen", "gemailt",
+                                             "kontaktiert", "scritto", "mandato", "inviato", "chiamato", "contattato",
+                                             "escrito", "mandado", "enviado", "llamado", "contactado"])
+    /// The other side as the object: "te", "t'ai", "ti", "vous", "lhe", "dir", "dich", "Ihnen".
+    static let foreignYou = WordSet(["te", "t'ai", "ti", "vous", "lhe", "le", "dir", "dich", "ihnen", "euch"])
+    /// First-person auxiliaries: "ai", "habe", "ho", "he".
+    static let firstPersonAux = WordSet(["ai", "t'ai", "avons", "habe", "hab", "haben", "ho", "abbiamo", "he", "hemos"])
+    static let foreignLinks = WordSet(["por", "pelo", "pela", "no", "na", "en", "em", "sur", "par", "auf", "über",
+                                       "ueber", "per", "su", "via", "un", "una", "um", "uma", "ein", "eine", "einen",
+                                       "une", "mon", "ton", "tu", "teu", "seu", "dein", "deine", "deinen"])
+
+    /// "Te escribí por Instagram ayer", "je t'ai envoyé un mail", "ich habe dir auf WhatsApp geschrieben": the
+    /// sender reached the other side on a channel named in the clause. Without a channel named it is no report (the
+    /// platform has messages and calls of its own).
+    private func foreignReport(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
+        let clause = index.clause(of: t)
+        if index.isWord(t, Self.foreignPast) {
+            guard t > clause.lowerBound, index.isWord(t - 1, Self.foreignYou) else { return nil }
+        } else {
+            let before = clause.lowerBound..<t
+            guard before.contains(where: { index.isWord($0, Self.firstPersonAux) }),
+                  before.contains(where: { index.isWord($0, Self.foreignYou) }) else { return nil }
+        }
+        func named(_ k: Int) -> String? {
+            guard let (id, strength) = index.alias(k), let info = lexicon.platform(id), info.kind != .paymentAccount,
+                  PlatformHandleFinder(index: index).namesPlatform(k) else { return nil }
+            if strength == .strong { return info.slug }
+            let linked = k > 0 && (index.isWord(k - 1, Self.foreignLinks) || index.has(k - 1, .preposition)
+                                   || index.has(k - 1, .article))
+            return linked ? info.slug : nil
+        }
+        for k in (t + 1)..<min(clause.upperBound, t + 7) {
+            if let platform = named(k) {
+                return (t, k, platform, "reached_elsewhere", "says the sender \(index.word(t)) the other side on \(platform)")
+            }
+        }
+        for k in stride(from: t - 1, through: clause.lowerBound, by: -1) {
+            if let platform = named(k) {
+                return (k, t, platform, "reached_elsewhere", "says the sender \(index.word(t)) the other side on \(platform)")
+            }
+        }
+        return nil
+    }
+
     private func match(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
         let tokens = index.tokens
+        if index.isWord(t, Self.foreignPast) || index.isWord(t, Self.foreignParticiples) {
+            return foreignReport(t, index, requests)
+        }
         // "did you get my email?", "check your inbox for my email"
         if index.isWord(t, W.received), t + 2 < tokens.count,
            index.has(t + 1, .my), let (platform, _) = requests.channel(t + 2, index),
