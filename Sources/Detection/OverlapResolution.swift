@@ -110,6 +110,13 @@ enum OverlapResolution {
                 if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }
                 continue
             }
+            // "Gibst du mir deine Handynummer? Oder deine Nummer?": the same channel asked for again at once is one ask.
+            if c.kind == .offplatformRequest, c.rule == "offplatform_request.ask", let last = keptPhrases.last,
+               last.kind == .offplatformRequest, last.rule == c.rule, last.platform == c.platform,
+               c.range.lowerBound >= last.range.upperBound, c.range.lowerBound - last.range.upperBound <= 12 {
+                keptPhrases[keptPhrases.count - 1].range = last.range.lowerBound..<c.range.upperBound
+                continue
+            }
             if c.kind == .paymentAccount && c.intent == .request {
                 if let i = paymentRequest {
                     if keptPhrases[i].platform == nil { keptPhrases[i].platform = c.platform }

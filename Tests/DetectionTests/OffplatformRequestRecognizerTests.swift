@@ -75,3 +75,33 @@ import Testing
         #expect(Harness.candidates(Self.recognizer, in: text).map(\.platform) == platforms)
     }
 }
+
+/// What counts as quoted (`OffplatformRequestRecognizer.quotedSpans`): words between quotation marks, but not the
+/// apostrophes of contractions and possessives.
+@Suite struct QuotedSpanTests {
+    static func quoted(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return OffplatformRequestRecognizer.quotedSpans(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    @Test func quotationMarksOfEveryKind() {
+        #expect(Self.quoted("the intro says 'follow us on Instagram' — cut it") == ["follow us on Instagram"])
+        #expect(Self.quoted("change the CTA to \"Email us today\" please") == ["Email us today"])
+        #expect(Self.quoted("the banner reads “message us on WhatsApp”.") == ["message us on WhatsApp"])
+        #expect(Self.quoted("say ‘call me’ if you like") == ["call me"])
+        #expect(Self.quoted("'email me' and \"text me\"") == ["email me", "text me"])
+    }
+
+    @Test func apostrophesOpenNothing() {
+        #expect(Self.quoted("don't email me, it's fine") == [])
+        #expect(Self.quoted("the client's brief and the team's notes") == [])
+        #expect(Self.quoted("I'll text you, we'll see") == [])
+        #expect(Self.quoted("rock 'n' roll") == ["n"])
+        // An apostrophe inside a word neither opens nor closes.
+        #expect(Self.quoted("it's 'fine' now") == ["fine"])
+        #expect(Self.quoted("'don't' he said") == ["don't"])
+        // An opening mark that never closes quotes nothing.
+        #expect(Self.quoted("he said \"email me and left") == [])
+        #expect(Self.quoted("a ' lone mark") == [])
+    }
+}

@@ -85,6 +85,10 @@ enum PhoneContext {
         "fee", "fees", "salary", "usd", "eur", "gbp", "inr", "aud", "cad", "jpy", "cny", "rmb", "mxn", "brl", "ngn",
         "pln", "chf", "sgd", "nzd", "zar", "kes", "rs", "dollars", "euros", "rupees", "pesos", "naira", "nº", "n°",
         "№",
+        // the same words in the other languages the product meets
+        "factura", "fatura", "facture", "fattura", "rechnung", "pedido", "encomenda", "commande", "bestellung",
+        "ordine", "recibo", "reçu", "quittung", "referencia", "referência", "référence", "referenz", "auftrag",
+        "pedidos", "facturas", "faturas", "factures", "rechnungen",
     ])
 
     /// Words that, right after a digit run, make it a quantity or an amount.
@@ -154,6 +158,9 @@ enum PhoneContext {
             }
             if i == end { break }
             let word = i..<end
+            // "F-2023-0418", "AB-1234567": a letter code joined to the digits by a hyphen names an identifier.
+            if i < start && end < start && end + 1 == start && bytes[end] == 0x2D && word.count <= 2
+                && bytes[word].allSatisfy(isASCIILetter) { return .identifier }
             if identifierWords.contains(bytes, word) {
                 if adjacent { return .identifier }
                 break

@@ -358,6 +358,8 @@ struct PlatformHandleFinder {
             if NotContact.isOrdinaryWord(text, lexicon: index.lexicon) || NotContact.isDimension(text) { return false }
         }
         if !explicit && !handleShaped(r) { return false }
+        // "on TikTok by Q3": two characters are no handle unless tied by "@", ":" or "is".
+        if !explicit && p[r.lowerBound] != 0x40 && core.count < 3 { return false }
         return true
     }
 }

@@ -40,6 +40,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let callNouns = WordSet(["call", "calls", "meeting", "chat", "session", "video", "conference", "catchup",
                                     "interview"])
     static let indefinite = WordSet(["a", "an"])
+    static let gotWord = WordSet(["got"])
+    static let ingMoves = WordSet(["calling", "texting", "messaging", "emailing", "talking", "chatting", "speaking",
+                                   "meeting", "moving", "switching", "continuing", "connecting", "jumping", "hopping",
+                                   "syncing", "communicating"])
+    static let reportLeads = WordSet(["tried", "kept", "started", "stopped", "been", "was", "were", "keeps", "tries"])
     /// What a call suggested without a question would do: "a Zoom call would save us both time".
     static let suggestingModals = WordSet(["would", "could", "might", "will", "'d"])
     static let reallyWords = WordSet(["really", "definitely", "certainly", "surely", "honestly"])
@@ -90,7 +95,21 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let choiceAdjectives = WordSet(["good", "best", "right", "correct", "preferred", "easiest", "quickest",
                                            "fastest", "safest", "better", "reliable", "direct", "personal", "private",
                                            "other", "alternative", "backup", "decent", "proper", "current"])
-    static let questionGoesOn = WordSet(["to", "for", "that", "where", "when", "if", "in", "on", "at"])
+    static let questionGoesOn = WordSet(["to", "for", "that", "where", "when", "if", "in", "on", "at", "pra", "para",
+                                         "pour", "per", "um", "zum", "unter", "donde", "onde", "où"])
+    /// "¿Cuál es el mejor número …?", "Qual o melhor número pra eu te ligar?", "Quel est le meilleur mail …?"
+    static let foreignWhich = WordSet(["qual", "cuál", "cual", "quel", "quelle", "welche", "welcher", "welches", "quale"])
+    static let foreignIs = WordSet(["é", "es", "est", "ist", "è", "seria", "sería", "serait", "wäre"])
+    static let foreignChoice = WordSet(["melhor", "mejor", "meilleur", "meilleure", "beste", "besten", "migliore",
+                                        "bester"])
+    /// "do you have a number I could call?", "is there an email I can reach you at?", "hätten Sie eine
+    /// Telefonnummer …?": the words such a question turns on.
+    static let haveWords = WordSet(["have", "got", "there", "hast", "haben", "hätten", "hättest", "tienes", "tiene",
+                                    "tenés", "tens", "tem", "avez", "hai", "ha"])
+    static let haveEnglish = WordSet(["have", "got", "there"])
+    static let isWords = WordSet(["is", "'s"])
+    static let foreignYouSubjects = WordSet(["sie", "du", "vous", "usted", "você", "voce", "tu", "lei"])
+    static let anyArticles = WordSet(["a", "an", "any", "another", "some", "other"])
     static let foreignOpeners = WordSet(["podemos", "podríamos", "podriamos", "hablamos", "seguimos", "continuamos",
                                          "vamos", "können", "koennen", "könnten", "koennten", "sollen", "wollen", "lass",
                                          "lasst", "pouvons", "pourrions", "pourrait", "possiamo", "potremmo", "parliamo",
@@ -141,6 +160,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
+        var quotes: [Range<Int>]? = nil
         // The screen's words, read once per text rather than per token.
         let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords, foreign = Self.foreignOpeners
         for t in index.tokens.indices {
@@ -149,7 +169,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             if screens && index.roles(t).isDisjoint(with: Self.starterRoles) {
                 let key = index.tokens[t].key
                 if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) && key != W.letWord
-                    && !foreign.contains(key) { continue }
+                    && !foreign.contains(key) && !Self.foreignWhich.contains(key) && !Self.haveWords.contains(key) {
+                    continue
+                }
             }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             // A proposal in another language has checked the words after its opener itself: its prepositions "no"
@@ -168,10 +190,55 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             if platform != nil && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
             guard !taken.overlaps(range) else { continue }
+            // "The intro says 'follow us on Instagram' — can you cut that line?": words quoted, not asked.
+            if quotes == nil { quotes = Self.quotedSpans(index.bytes) }
+            if quotes!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
             taken.insert(range)
             candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
                                         rule: "offplatform_request.\(rule)", explanation: why))
         }
+    }
+
+    /// The spans between quotation marks: `"…"`, `“…”`, and `'…'` opened after a space or the start and closed
+    /// before a space, punctuation or the end (so that "don't" and "it's" open nothing).
+    static func quotedSpans<C: RandomAccessCollection>(_ p: C) -> [Range<Int>] where C.Element == UInt8, C.Index == Int {
+        var spans: [Range<Int>] = []
+        let n = p.endIndex
+        // The quote mark at `i` and its length: '"' and "'" (one byte), “ ” ‘ ’ (E2 80 9C/9D/98/99).
+        func mark(_ i: Int) -> (double: Bool, length: Int)? {
+            if p[i] == 0x22 { return (true, 1) }
+            if p[i] == 0x27 { return (false, 1) }
+            if p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 {
+                switch p[i + 2] {
+                case 0x9C, 0x9D: return (true, 3)
+                case 0x98, 0x99: return (false, 3)
+                default: return nil
+                }
+            }
+            return nil
+        }
+        func isWordByte(_ b: UInt8) -> Bool { ASCII.isAlnum(b) || b >= 0x80 }
+        var i = p.startIndex
+        while i < n {
+            guard let open = mark(i) else { i += 1; continue }
+            let before = i > p.startIndex ? p[i - 1] : 0x20
+            let inside = i + open.length
+            guard !isWordByte(before), inside < n, p[inside] != 0x20 else { i += open.length; continue }
+            var j = inside
+            var closed: Int? = nil
+            while j < n {
+                if let close = mark(j), close.double == open.double, j > inside, p[j - 1] != 0x20,
+                   j + close.length >= n || !isWordByte(p[j + close.length]) {
+                    closed = j
+                    break
+                }
+                j += 1
+            }
+            guard let c = closed else { i += open.length; continue }
+            spans.append(inside..<c)
+            i = c + 1
+        }
+        return spans
     }
 
     /// "here", "in this chat", "on the platform" after the channel keeps the talk here.
@@ -269,7 +336,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if let m = presence(t, index, cues) { return m }
         if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
         if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
-        if index.isWord(t, Self.whichWords) || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
+        if index.isWord(t, Self.whichWords) || index.isWord(t, Self.whatIs) || index.isWord(t, Self.foreignWhich),
+           let m = bestChannel(t, index, cues) { return m }
+        if index.isWord(t, Self.haveWords), let m = haveChannel(t, index, cues) { return m }
         return nil
     }
 
@@ -279,6 +348,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     private func callProposal(_ a: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         let asked = cues.question(a) || cues.proposal(before: a)
         let clause = index.clause(of: a)
+        // "Do you have a Zoom call with the other bidders today?": the other side's calendar, not a proposal.
+        if a >= 2 && index.isWord(a - 1, W.haveGot) && index.isWord(a - 2, W.you) { return nil }
         var k = a + 1
         if k < clause.upperBound && index.has(k, .article) && !index.isWord(k, Self.indefinite) { k += 1 }
         guard k < clause.upperBound else { return nil }
@@ -331,6 +402,47 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         guard cues.question(w), index.has(w + 1, .channelSort), index.isWord(w + 2, Self.appWords),
               index.isWord(w + 3, Self.askingAux), index.isWord(w + 4, W.you) else { return nil }
         return (w, w + 2, nil, "ask", "asks which \(index.word(w + 1)) app the other side uses")
+    }
+
+    /// "Do you have a number I could call tomorrow?", "is there an email I can reach you at?", "have you got
+    /// WhatsApp?", "Hätten Sie eine Telefonnummer …?": a question whether the other side has a channel. A weak name
+    /// ("a number", "a mail") needs a verb of contact after it in the clause ("is there a number on the invoice?"
+    /// asks for none).
+    private func haveChannel(_ h: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(h) else { return nil }
+        var from = h
+        var k = h + 1
+        if index.isWord(h, Self.haveEnglish) {
+            if index.isWord(h, W.there) {
+                guard h > 0, index.isWord(h - 1, Self.isWords) else { return nil }                  // "is there"
+                from = h - 1
+            } else if h > 0 && index.isWord(h - 1, W.you) {
+                from = h - 1                                                                          // "do you have"
+            } else if index.isWord(h + 1, W.you) && index.isWord(h + 2, Self.gotWord) {
+                k = h + 3                                                                             // "have you got"
+            } else {
+                return nil
+            }
+        } else if index.isWord(k, Self.foreignYouSubjects) {
+            k += 1                                                                                    // "hätten Sie"
+        }
+        if index.isWord(k, Self.anyArticles) || index.isWord(k, Self.foreignArticles) { k += 1 }
+        var adjectives = 0
+        while adjectives < 2 && (index.has(k, .personal) || index.isWord(k, Self.choiceAdjectives)) && channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
+              info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
+        let clause = index.clause(of: h)
+        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
+            return nil
+        }
+        // "Do you have a Zoom call with them today?": a question about a call, not for a channel.
+        if index.isWord(k + 1, Self.callNouns) { return nil }
+        var end = k
+        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        return (from, end, info.slug, "ask", "asks whether the other side has \(info.slug)")
     }
 
     /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
@@ -435,6 +547,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// "can we continue on Zoom?", "let's hop on a quick zoom call", "switch to Telegram"
     private func move(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
+        // "The client tried calling you on your cell", "I've been texting you": a report, not a proposal.
+        if v > 0 && index.isWord(v, Self.ingMoves) && index.isWord(v - 1, Self.reportLeads) { return nil }
         let clause = index.clause(of: v)
         // "did you have a Zoom call with them?": a question about what happened.
         if cues.question(v) && (clause.lowerBound..<v).contains(where: { index.isWord($0, Self.pastQuestion) }) { return nil }
@@ -454,6 +568,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             if let (platform, _) = channel(k, index), sawLink || index.alias(k)!.strength == .strong && steps == 0 {
                 var end = k
                 if k + 1 < clause.upperBound && index.has(k + 1, .channelNoun) { end = k + 1 }
+                // "Do you have a Zoom call with the other bidders today?": the other side's calendar, not a proposal.
+                if index.isWord(v, W.haveGot) && v > 0 && index.isWord(v - 1, W.you) && index.isWord(k + 1, Self.callNouns) {
+                    return nil
+                }
                 return (v, end, platform, "move", "proposes to talk on \(platform ?? "another channel")")
             }
             if let end = offPlace(k, index) {
@@ -515,8 +633,12 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 }
                 if c < clause.upperBound && channel(c, index) != nil { return j }
             }
-            // "let's figure the rest out offline": the object ends at a move off the platform.
-            if j > k && isOfflineMove(j, index) { return j }
+            // "let's figure the rest out offline", "taking the rest of this conversation off the site": the object
+            // ends at a move off the platform.
+            // Not money ("can we settle the final invoice off the platform?" is payment outside, not talk).
+            if j > k && (isOfflineMove(j, index) || offPlace(j, index) != nil) {
+                return (k..<j).contains(where: { index.has($0, .money) }) ? nil : j
+            }
             // "let's go through the bot's replies on Telegram": work on something that lives there, no move.
             guard index.tokens[j].isWordLike, index.alias(j) == nil,
                   index.roles(j).isDisjoint(with: [.subject, .modal, .negation]),
@@ -598,16 +720,21 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// "for", a subject, a modal) or end it, so "what's the best email marketing tool?" asks for none.
     private func bestChannel(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         var k = w + 1
-        if index.isWord(w, Self.whichWords) {
+        if index.isWord(w, Self.foreignWhich) {
+            if index.isWord(k, Self.foreignIs) { k += 1 }          // "qual (é) o melhor número …?"
+        } else if index.isWord(w, Self.whichWords) {
             guard index.isWord(k, W.is) else { return nil }      // "what is", "which is"
             k += 1
         } else if !index.isWord(w, Self.whatIs) {
             return nil
         }
-        guard cues.question(w), index.isWord(k, Self.articles) else { return nil }
+        guard cues.question(w), index.isWord(k, Self.articles) || index.isWord(k, Self.foreignArticles) else { return nil }
         k += 1
         var adjectives = 0
-        while adjectives < 2 && index.isWord(k, Self.choiceAdjectives) { k += 1; adjectives += 1 }
+        while adjectives < 2 && (index.isWord(k, Self.choiceAdjectives) || index.isWord(k, Self.foreignChoice)) {
+            k += 1
+            adjectives += 1
+        }
         // The frame places the name, as "on" does: "a good number" names the phone.
         guard adjectives > 0, k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
         var end = k

@@ -51,6 +51,14 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
     static let otherPeople = WordSet(["colleague", "colleagues", "assistant", "team", "manager", "boss", "client",
                                       "partner", "friend", "wife", "husband", "brother", "sister", "designer",
                                       "developer", "agent", "accountant", "lawyer", "cofounder", "staff", "coworker"])
+    static let tried = WordSet(["tried"])
+    /// What "tried" may take before "you", and the channel each names (nil: the platform's own may be meant).
+    static let triedForms: [(key: UInt64, channel: String?)] = [
+        ("calling", nil), ("texting", "phone"), ("emailing", "email"), ("messaging", nil), ("ringing", "phone"),
+        ("phoning", "phone"), ("reaching", nil), ("contacting", nil), ("whatsapping", "whatsapp"), ("skyping", "skype"),
+        ("dming", nil), ("pinging", nil),
+    ].map { (WordKey.of($0.0), $0.1) }
+
     /// Verbs of phoning, and the places one phones ("I called your office").
     static let phoningVerbs = WordSet(["called", "phoned", "rang", "dialed", "dialled", "rung"])
     static let phonedPlaces = WordSet(["office", "studio", "shop", "store", "agency", "company", "firm", "desk",
@@ -218,6 +226,12 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         }
         // "I wrote to you on Telegram", "I reached out to you on LinkedIn"
         var you = t + 1
+        // "I tried calling you on the number on your website", "tried texting you": the -ing form says how.
+        var ingChannel: String? = nil
+        if index.isWord(t, Self.tried), let i = Self.triedForms.firstIndex(where: { index.tokens[you].key == $0.key }) {
+            ingChannel = Self.triedForms[i].channel
+            you += 1
+        }
         if !index.isWord(t, Self.givingVerbs) {
             if index.isWord(you, Self.out) { you += 1 }
             if index.isWord(you, W.to) { you += 1 }
@@ -228,7 +242,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         if let s = (clause.lowerBound..<t).last(where: { index.tokens[$0].isWordLike }),
            index.isWord(s, W.thirdParties) { return nil }
         let verb = index.word(t)
-        let implied = e.pastChannel >= 0 ? lexicon.platform(e.pastChannel)?.slug : nil
+        let implied = e.pastChannel >= 0 ? lexicon.platform(e.pastChannel)?.slug : ingChannel
         // "sent you an email", "left you a voicemail", "sent you a message on LinkedIn"
         if index.isWord(t, Self.givingVerbs) && you == t + 1 {
             var k = t + 2
@@ -260,7 +274,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
             if index.isWord(t, W.called) && platform != "phone" && !phoneCue(t, index) && platform == nil { return nil }
             return (t, end, platform, "reached_elsewhere", "says the sender \(verb) the other side on \(platform ?? "another channel")")
         }
-        if index.isWord(t, W.callVerbs) {
+        if index.isWord(t, W.callVerbs) && ingChannel == nil {
             guard phoneCue(t, index) else { return nil }
             return (t, you, "phone", "reached_elsewhere", "says the sender called the other side's phone")
         }
