@@ -40,6 +40,7 @@ struct WordRoles: OptionSet, Sendable, Hashable {
     static let feeAvoid = WordRoles(rawValue: 1 << 34)
     static let fee = WordRoles(rawValue: 1 << 35)
     static let channelSort = WordRoles(rawValue: 1 << 36)
+    static let opener = WordRoles(rawValue: 1 << 37)
 
     /// The grammar classes by their section name in request_words.txt.
     static let grammarClasses: [String: WordRoles] = [
@@ -50,7 +51,7 @@ struct WordRoles: OptionSet, Sendable, Hashable {
         "negation": .negation, "negation_exception": .negationException, "rule_talk": .ruleTalk,
         "past_contact": .pastContact, "sent_object": .sentObject, "phone_cue": .phoneCue,
         "payment_verb": .paymentVerb, "money": .money, "fee_avoid": .feeAvoid, "fee": .fee,
-        "channel_sort": .channelSort,
+        "channel_sort": .channelSort, "opener": .opener,
     ]
     /// Classes whose lines map a word to the channel it implies (`word = slug`).
     static let channelMappingClasses: Set<String> = ["contact_verb", "past_contact", "sent_object"]

@@ -55,6 +55,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// The roles a pattern of `match(at:)` starts on: ask, contact, move and channel
     /// verb, offer, preference (and the words "are", "a", "what", "which").
     static let starterRoles: WordRoles = [.your, .contactVerb, .moveVerb, .ask, .proposal]
+    /// What the screen lets through: a starter role, or a word of the `[opener]` class.
+    static let screenRoles: WordRoles = starterRoles.union(.opener)
     /// Questions about a call that happened: "did you have a Zoom call with them?"
     static let pastQuestion = WordSet(["did", "was", "were", "had", "didn't", "wasn't", "weren't", "went"])
     /// "what email do you use for …?", "which number should I call?"
@@ -162,17 +164,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         var taken = ByteOccupancy(count: index.bytes.count)
         var quotes: [Range<Int>]? = nil
         // The screen's words, read once per text rather than per token.
-        let are = W.are, indefinite = Self.indefinite, whichWords = Self.whichWords, foreign = Self.foreignOpeners
         for t in index.tokens.indices {
             // The screen: each pattern of `match(at:)` starts on a token with one of
             // these roles or words (its first test), and most tokens have none.
-            if screens && index.roles(t).isDisjoint(with: Self.starterRoles) {
-                let key = index.tokens[t].key
-                if !are.contains(key) && !indefinite.contains(key) && !whichWords.contains(key) && key != W.letWord
-                    && !foreign.contains(key) && !Self.foreignWhich.contains(key) && !Self.haveWords.contains(key) {
-                    continue
-                }
-            }
+            if screens && index.roles(t).isDisjoint(with: Self.screenRoles) { continue }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
             // A proposal in another language has checked the words after its opener itself: its prepositions "no"
             // and "na" ("Podemos continuar no Discord?") are negations in English.
@@ -329,16 +324,16 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if index.has(t, .contactVerb), let m = contact(t, index, cues) { return m }
         if index.has(t, .moveVerb), let m = move(t, index, cues) { return m }
         if let m = proposedMove(t, index, cues) { return m }
-        if let m = foreignProposal(t, index, cues) { return m }
+        let opener = index.has(t, .opener)
+        if opener, let m = foreignProposal(t, index, cues) { return m }
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
-        if let m = presence(t, index, cues) { return m }
-        if index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
-        if index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
-        if index.isWord(t, Self.whichWords) || index.isWord(t, Self.whatIs) || index.isWord(t, Self.foreignWhich),
-           let m = bestChannel(t, index, cues) { return m }
-        if index.isWord(t, Self.haveWords), let m = haveChannel(t, index, cues) { return m }
+        if opener, let m = presence(t, index, cues) { return m }
+        if opener && index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
+        if opener && index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
+        if opener || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
+        if opener && index.isWord(t, Self.haveWords), let m = haveChannel(t, index, cues) { return m }
         return nil
     }
 

@@ -27,10 +27,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         for t in index.tokens.indices {
             // The screen: a report starts on a verb of past contact or on "got" and its
             // like (the first tests of `match`); most tokens are neither.
-            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key)
-                && !Self.foreignPast.contains(index.tokens[t].key) && !Self.foreignParticiples.contains(index.tokens[t].key) {
-                continue
-            }
+            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key) { continue }
             guard let (from, to, platform, rule, why) = match(t, index, requests) else { continue }
             guard !cues.negated(before: t) else { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
