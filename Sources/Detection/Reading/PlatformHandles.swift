@@ -106,6 +106,7 @@ struct PlatformHandleFinder {
         var idMarker = nameToken.end - nameToken.start > 3 && index.bytes[nameToken.end - 1] == 0x64
             && index.bytes[nameToken.end - 2] == 0x69 && !ASCII.isAlnum(index.bytes[nameToken.end - 3])
         var marker = false
+        var dashMarker = false
         var fillers = 0
         while k < tokens.count && fillers <= 5 {
             let tok = tokens[k]
@@ -119,7 +120,9 @@ struct PlatformHandleFinder {
                     if tok.byte == 0x2D && !tok.spaceBefore && k + 1 < tokens.count && !tokens[k + 1].spaceBefore
                         && tokens[k + 1].kind == .word,
                        let r = identifier(startingAt: tokens[k + 1].start, platform: platform), !handleShaped(r) { return nil }
-                    marker = true
+                    // ":", "(" and "[" tie what follows; a dash ties only an identifier that ends its clause
+                    // ("skype - annadesigns", not "follow us on Instagram' — cut it please").
+                    if tok.byte != 0x2D && tok.byte != 0x80 { marker = true } else { dashMarker = true }
                     k += 1
                     fillers += 1
                     continue
@@ -150,7 +153,7 @@ struct PlatformHandleFinder {
         guard k < tokens.count else { return nil }
         guard let range = identifier(startingAt: tokens[k].start, platform: platform) else { return nil }
         let prefixed = index.bytes[range.lowerBound] == 0x40
-        if idMarker && !marker && endsClause(after: range.upperBound) { marker = true }
+        if (idMarker || dashMarker) && !marker && endsClause(after: range.upperBound) { marker = true }
         if strength != .strong && !marker && !prefixed { return nil }
         // One- and two-letter names ("x", "ig", "fb") are too common in code and units:
         // they take only an "@handle" or a handle-shaped identifier.
