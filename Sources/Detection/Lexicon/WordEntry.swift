@@ -41,6 +41,12 @@ struct WordRoles: OptionSet, Sendable, Hashable {
     static let fee = WordRoles(rawValue: 1 << 35)
     static let channelSort = WordRoles(rawValue: 1 << 36)
     static let opener = WordRoles(rawValue: 1 << 37)
+    static let pastFirstPerson = WordRoles(rawValue: 1 << 38)
+    static let pastParticiple = WordRoles(rawValue: 1 << 39)
+    /// A report of contact in another language ("te escribí", "je t'ai écrit").
+    static let foreignPast: WordRoles = [.pastFirstPerson, .pastParticiple]
+    /// Every word that may report contact already made, in English or another language.
+    static let anyPastContact: WordRoles = foreignPast.union(.pastContact)
 
     /// The grammar classes by their section name in request_words.txt.
     static let grammarClasses: [String: WordRoles] = [
@@ -51,7 +57,8 @@ struct WordRoles: OptionSet, Sendable, Hashable {
         "negation": .negation, "negation_exception": .negationException, "rule_talk": .ruleTalk,
         "past_contact": .pastContact, "sent_object": .sentObject, "phone_cue": .phoneCue,
         "payment_verb": .paymentVerb, "money": .money, "fee_avoid": .feeAvoid, "fee": .fee,
-        "channel_sort": .channelSort, "opener": .opener,
+        "channel_sort": .channelSort, "opener": .opener, "past_first_person": .pastFirstPerson,
+        "past_participle": .pastParticiple,
     ]
     /// Classes whose lines map a word to the channel it implies (`word = slug`).
     static let channelMappingClasses: Set<String> = ["contact_verb", "past_contact", "sent_object"]

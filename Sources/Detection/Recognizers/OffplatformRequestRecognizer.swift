@@ -169,13 +169,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             // these roles or words (its first test), and most tokens have none.
             if screens && index.roles(t).isDisjoint(with: Self.screenRoles) { continue }
             guard let (from, to, platform, rule, why) = match(at: t, index, cues) else { continue }
+            // "I'd rather keep it here than move to email", "instead of switching to Slack": the move set aside.
+            if setAside(from - 1, index) { continue }
             // A proposal in another language has checked the words after its opener itself: its prepositions "no"
             // and "na" ("Podemos continuar no Discord?") are negations in English.
-            // "I'd rather keep it here than move to email", "instead of switching to Slack": the move set aside.
-            if from > 0 && (index.isWord(from - 1, Self.than)
-                            || (from > 1 && index.isWord(from - 1, W.of) && index.isWord(from - 2, Self.insteadWord))) {
-                continue
-            }
             let foreign = rule == "proposal" && index.isWord(from, Self.foreignOpeners)
             guard !cues.negated(before: foreign ? from : to), !cues.talksAboutRule(t) else { continue }
             // German and French put the negation after the verb: "ich darf deine Nummer
@@ -290,6 +287,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         var j = t - 1
         if j >= 0 && index.has(j, .article) { j -= 1 }
         if j >= 0 && index.has(j, .preposition) { j -= 1 }
+        return setAside(j, index)
+    }
+
+    /// Whether token `j` ends "than" or "instead of", which set aside what follows them.
+    private func setAside(_ j: Int, _ index: TextIndex) -> Bool {
         guard j >= 0 else { return false }
         return index.isWord(j, Self.than) || (j > 0 && index.isWord(j, W.of) && index.isWord(j - 1, Self.insteadWord))
     }
@@ -495,7 +497,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         guard asker != nil || please || cues.question(your) || cues.proposal(before: your) else { return nil }
         // "I emailed you at your Gmail address, did it arrive?": the address already
         // used, a report of contact (the unsolicited-contact recognizer's), not an ask.
-        if asker == nil && (clause.lowerBound..<your).contains(where: { index.has($0, .pastContact) }) { return nil }
+        if asker == nil && (clause.lowerBound..<your).contains(where: { !index.roles($0).isDisjoint(with: .anyPastContact) }) {
+            return nil
+        }
         return (asker ?? your, end, platform, "ask", "asks for the other side's \(platform ?? "contact")")
     }
 

@@ -19,7 +19,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
-        guard !index.presentRoles.isDisjoint(with: [.pastContact, .alias]) else { return }
+        guard !index.presentRoles.isDisjoint(with: WordRoles.anyPastContact.union(.alias)) else { return }
         let cues = ClauseCues(index: index)
         let requests = OffplatformRequestRecognizer(lexicon: lexicon)
         var taken = ByteOccupancy(count: index.bytes.count)
@@ -27,7 +27,9 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         for t in index.tokens.indices {
             // The screen: a report starts on a verb of past contact or on "got" and its
             // like (the first tests of `match`); most tokens are neither.
-            if screens && !index.has(t, .pastContact) && !received.contains(index.tokens[t].key) { continue }
+            if screens && index.roles(t).isDisjoint(with: .anyPastContact) && !received.contains(index.tokens[t].key) {
+                continue
+            }
             guard let (from, to, platform, rule, why) = match(t, index, requests) else { continue }
             guard !cues.negated(before: t) else { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
@@ -139,16 +141,6 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
 
     // MARK: Other languages
 
-    /// Verbs of contact in the first person past of the other languages the product meets, which say who wrote by
-    /// their form: "te escribí", "te mandei", "te liguei".
-    static let foreignPast = WordSet(["escribí", "escribi", "mandé", "mande", "envié", "envie", "llamé", "llame",
-                                      "escrevi", "mandei", "enviei", "liguei", "contactei", "contatei"])
-    /// Participles, which need a first-person auxiliary: "je t'ai écrit", "ich habe dir … geschrieben", "ti ho
-    /// scritto", "te he escrito".
-    static let foreignParticiples = WordSet(["écrit", "ecrit", "envoyé", "envoye", "appelé", "appele", "contacté",
-                                             "contacte", "geschrieben", "geschickt", "angerufen", "gemailt",
-                                             "kontaktiert", "scritto", "mandato", "inviato", "chiamato", "contattato",
-                                             "escrito", "mandado", "enviado", "llamado", "contactado"])
     /// The other side as the object: "te", "t'ai", "ti", "vous", "lhe", "dir", "dich", "Ihnen".
     static let foreignYou = WordSet(["te", "t'ai", "ti", "vous", "lhe", "le", "dir", "dich", "ihnen", "euch"])
     /// First-person auxiliaries: "ai", "habe", "ho", "he".
@@ -162,7 +154,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
     /// platform has messages and calls of its own).
     private func foreignReport(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
         let clause = index.clause(of: t)
-        if index.isWord(t, Self.foreignPast) {
+        if index.has(t, .pastFirstPerson) {                  // "te escribí": the form says who
             guard t > clause.lowerBound, index.isWord(t - 1, Self.foreignYou) else { return nil }
         } else {
             let before = clause.lowerBound..<t
@@ -192,9 +184,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
 
     private func match(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
         let tokens = index.tokens
-        if index.isWord(t, Self.foreignPast) || index.isWord(t, Self.foreignParticiples) {
-            return foreignReport(t, index, requests)
-        }
+        if !index.roles(t).isDisjoint(with: .foreignPast) { return foreignReport(t, index, requests) }
         // "did you get my email?", "check your inbox for my email"
         if index.isWord(t, W.received), t + 2 < tokens.count,
            index.has(t + 1, .my), let (platform, _) = requests.channel(t + 2, index),
