@@ -119,8 +119,13 @@ struct WordEntry: Sendable {
         if roles.contains(.place) && Self.triggerPlaces.contains(word) { return true }
         if roles.contains(.pastContact) && pastChannel >= 0 { return true }
         if roles.contains(.contactVerb) && contactChannel >= 0 { return true }
+        if roles.contains(.contactVerb) && Self.triggerContactVerbs.contains(word) { return true }
         return false
     }
+
+    /// Verbs of contact that name no channel but carry an ask on their own ("is there another way to reach you?",
+    /// "how do I contact you other than this chat?"); rare in talk that is not about contact.
+    static let triggerContactVerbs: Set<String> = ["reach", "contact"]
 
     /// Place words that carry a move on their own ("off the platform"); "here" or
     /// "app" alone are too common to pass a text on.

@@ -33,7 +33,30 @@ struct ClauseCues {
 
     /// Talk about the rule anywhere in the clause ("am I allowed to share my email?").
     func talksAboutRule(_ t: Int) -> Bool {
-        index.clause(of: t).contains { index.has($0, .ruleTalk) }
+        index.clause(of: t).contains { index.has($0, .ruleTalk) && !workNoun($0) }
+    }
+
+    /// Nouns of the rule that also name work ("the glossary terms", "the brand guidelines", "naming rules").
+    static let ruleNouns = WordSet(["terms", "guidelines", "rules", "rule", "policy", "policies"])
+    /// What makes such a noun the platform's rule after all: "community guidelines", "house rules", "privacy policy".
+    static let ruleModifiers = WordSet(["community", "house", "privacy", "usage", "service", "platform", "site",
+                                        "marketplace", "strict", "new", "same", "these", "those", "such", "their",
+                                        "its", "official", "legal", "contact", "communication", "payment"])
+
+    /// Whether the rule noun at `k` names work: it follows a plain word of its own (a noun that says whose terms or
+    /// guidelines they are: "the glossary terms", "our brand guidelines"), not an article, possessive, place,
+    /// platform name or one of the rule's own modifiers.
+    private func workNoun(_ k: Int) -> Bool {
+        guard k > 0, index.isWord(k, Self.ruleNouns), index.tokens[k - 1].kind == .word, index.tokens[k].spaceBefore
+        else { return false }
+        let before = k - 1
+        if index.isWord(before, Self.ruleModifiers) || index.alias(before) != nil { return false }
+        // "Upwork's terms", "the site's rules"
+        let p = index.bytes
+        let end = index.tokens[before].end
+        if end >= 2 && p[end - 1] == 0x73 && p[end - 2] == 0x27 { return false }
+        return index.roles(before).isDisjoint(with: [.article, .your, .my, .place, .subject, .ruleTalk, .negation,
+                                                     .preposition, .off, .offline, .modal, .proposal])
     }
 
     /// A proposal before `t` in its clause: "let's", a modal next to a subject ("can
@@ -64,6 +87,8 @@ struct ClauseCues {
         // "don't hesitate to email me", "feel free to text me", "don't forget to add me"
         if verb >= 2 && index.isWord(verb - 1, W.to)
             && (index.has(verb - 2, .negationException) || index.isWord(verb - 2, W.free)) { return true }
+        // "for the next milestone just wire it to me": a phrase of time or topic, then "just" or "please" and the verb.
+        if verb >= 2 && index.isWord(verb - 1, Self.urging) && leadingPhrase(before: verb - 1) { return true }
         // The verb opens its clause, or the part of it after a comma, bracket or colon
         // ("For the index (not in the contract), just pay me directly").
         let clause = index.clause(of: verb)
@@ -74,6 +99,28 @@ struct ClauseCues {
             return false
         }
         return true
+    }
+
+    static let urging = WordSet(["just", "please", "pls", "plz", "kindly"])
+    static let phraseStarts = WordSet(["for", "from", "after", "before", "on", "with", "by", "in", "at", "once", "next",
+                                       "tomorrow", "today", "tonight", "this", "then"])
+
+    /// Whether the words of the clause before `k` are one short phrase of time or topic ("for the next milestone",
+    /// "after delivery", "next time"): it opens with one of `phraseStarts` and holds no subject, modal, negation,
+    /// verb of the grammar or other "just"; at most six words.
+    private func leadingPhrase(before k: Int) -> Bool {
+        let clause = index.clause(of: k)
+        var start = clause.lowerBound
+        for j in stride(from: k - 1, through: clause.lowerBound, by: -1) where Self.isPartBreak(index, j) {
+            start = j + 1
+            break
+        }
+        guard start < k, k - start <= 6, index.isWord(start, Self.phraseStarts) else { return false }
+        return (start..<k).allSatisfy { j in
+            index.tokens[j].isWordLike && !index.isWord(j, Self.urging)
+                && index.roles(j).isDisjoint(with: [.subject, .modal, .negation, .contactVerb, .moveVerb, .paymentVerb,
+                                                   .proposal, .your, .pastContact])
+        }
     }
 
     /// A comma, bracket or colon: where a negation's reach ends and an imperative may start.
@@ -91,6 +138,8 @@ struct ClauseCues {
     /// zoom tmrw", "on WhatsApp tonight", "telegram rn", "a DM on twitter w/ the moodboard".
     static let whenWords = WordSet(["w", "tmrw", "tmr", "tmrow", "tomorrow", "today", "tonight", "later", "soon", "asap", "now",
                                     "rn", "sometime", "instead", "then", "too", "again", "first", "next", "btw", "pls",
+                                    // the chat's asides: "by phone tbh", "on telegram lol"
+                                    "tbh", "imo", "imho", "lol", "haha", "idk", "fyi", "ty", "thank",
                                     "plz", "please", "maybe", "monday", "tuesday", "wednesday", "thursday", "friday",
                                     "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
                                     "sat", "sun", "morning", "afternoon", "evening", "tonite", "l8r", "thx", "thanks",

@@ -65,6 +65,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let askingAux = WordSet(["do", "does", "should", "shall", "can", "could", "would", "will", "may"])
     static let somewhere = WordSet(["somewhere", "someplace"])
     static let elseWord = WordSet(["else"])
+    /// "somewhere private", "somewhere more secure": away from the platform's logs.
+    static let privateWords = WordSet(["private", "quieter", "safer", "secure", "more"])
     static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "ton", "ta", "tes", "teu", "tua",
                                              "seu", "sua", "tuo"])
     /// Verbs that make the channel before them a subject in the other languages: "ton mail est …", "tu número
@@ -126,6 +128,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let we = WordKey.of("we")
     static let us = WordKey.of("us")
     static let dont = WordSet(["don't", "dont"])
+    static let ratherWord = WordSet(["rather"])
+    static let preferWord = WordSet(["prefer"])
+    /// Before "rather": "I'd", "id" (typed without its apostrophe), "we'd", "would".
+    static let wouldForms = WordSet(["i'd", "id", "we'd", "would", "'d"])
     /// Adverbs between such an opener and its verb ("let's just run through it on Zoom").
     static let verbAdverbs = WordSet(["just", "maybe", "quickly", "also", "then", "probably", "perhaps", "briefly",
                                       "actually", "now", "still", "all", "both", "better", "rather", "quick"])
@@ -152,14 +158,18 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                                       "version", "app", "status", "poll", "broadcast", "newsletter", "share",
                                       "bot's", "app's", "page's", "campaign's", "channel's", "group's", "account's",
                                       "profile's", "feed's", "api's"])
+    /// Prepositions of a medium, which a channel is talked over: "over Zoom", "via Skype", "by phone".
+    static let mediumPrepositions = WordSet(["over", "via", "by"])
     static let talkVerbs = WordSet(["contact", "reach", "talk", "chat", "communicate", "work", "deal", "speak", "connect",
                                     "message", "text", "email", "call", "continue", "discuss", "meet"])
 
     func recognize(_ index: TextIndex, into candidates: inout [Candidate]) {
         // Every pattern ends on a channel name, an offline word or a place, or a word
-        // that names the phone after a contact verb ("give me a ring").
+        // that names the phone after a contact verb ("give me a ring"), or on "you" after
+        // a way to reach ("is there another way to reach you?").
         guard !index.presentRoles.isDisjoint(with: [.alias, .offline, .place, .channelSort])
-            || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject]) else { return }
+            || index.presentRoles.isSuperset(of: [.contactVerb, .sentObject])
+            || index.presentRoles.isSuperset(of: [.contactVerb, .opener]) else { return }
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
         var quotes: [Range<Int>]? = nil
@@ -179,7 +189,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             // nicht teilen", "je ne peux pas partager".
             if index.clause(of: t).contains(where: { index.isWord($0, Self.laterNegations) }) { continue }
             // "I'll email the file here", "message me here": on the platform after all.
-            if platform != nil && staysHere(after: to, index) { continue }
+            // Not an ask: "drop your cell number here" asks for the number all the same.
+            if platform != nil && rule != "ask" && staysHere(after: to, index) { continue }
             let range = index.tokens[from].start..<index.tokens[to].end
             guard !taken.overlaps(range) else { continue }
             // "The intro says 'follow us on Instagram' — can you cut that line?": words quoted, not asked.
@@ -301,8 +312,24 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
         // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
-        if index.isWord(t, Self.somewhere) { return index.isWord(t + 1, Self.elseWord) }
+        if index.isWord(t, Self.somewhere) { return index.isWord(t + 1, Self.elseWord) || index.isWord(t + 1, Self.privateWords) }
         return index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
+    }
+
+    static let otherWord = WordSet(["other"])
+    static let besidesWords = WordSet(["besides", "except"])
+    static let apartWord = WordSet(["apart", "aside"])
+    static let fromWord = WordSet(["from"])
+
+    /// "other than this chat", "besides the app", "apart from here": the last token of the phrase.
+    private func otherThanPlace(_ t: Int, _ index: TextIndex) -> Int? {
+        var k: Int
+        if index.isWord(t, Self.otherWord) && index.isWord(t + 1, Self.than) { k = t + 2 }
+        else if index.isWord(t, Self.besidesWords) { k = t + 1 }
+        else if index.isWord(t, Self.apartWord) && index.isWord(t + 1, Self.fromWord) { k = t + 2 }
+        else { return nil }
+        if k < index.tokens.count && index.has(k, .article) { k += 1 }
+        return k < index.tokens.count && index.has(k, .place) ? k : nil
     }
 
     /// "off the platform", "outside this site": the last token of the phrase.
@@ -331,7 +358,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
-        if opener, let m = presence(t, index, cues) { return m }
+        if opener || index.has(t, .your), let m = presence(t, index, cues) { return m }
+        if opener && index.isWord(t, Self.wayWords), let m = otherWay(t, index, cues) { return m }
         if opener && index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
         if opener && index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
         if opener || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
@@ -396,9 +424,22 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// "Which messaging app do you use?", "what texting app do you prefer?": a question for the other side's
     /// channel by its sort, naming none.
     private func whichSort(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard cues.question(w), index.has(w + 1, .channelSort), index.isWord(w + 2, Self.appWords),
-              index.isWord(w + 3, Self.askingAux), index.isWord(w + 4, W.you) else { return nil }
-        return (w, w + 2, nil, "ask", "asks which \(index.word(w + 1)) app the other side uses")
+        guard cues.question(w) else { return nil }
+        if index.has(w + 1, .channelSort), index.isWord(w + 2, Self.appWords),
+           index.isWord(w + 3, Self.askingAux), index.isWord(w + 4, W.you) {
+            return (w, w + 2, nil, "ask", "asks which \(index.word(w + 1)) app the other side uses")
+        }
+        // "which app do you use for texting?", "what app do u usually use for messaging?": the app by what it is for,
+        // named by a word of the `[channel_sort]` class (which the prefilter passes on; "which app do you use for
+        // calls?" names nothing it can see, and "calls" is too common a word to pass every text that has it).
+        guard index.isWord(w + 1, Self.appWords), index.isWord(w + 2, Self.askingAux), index.isWord(w + 3, W.you) else {
+            return nil
+        }
+        let clause = index.clause(of: w)
+        guard let k = ((w + 4)..<min(clause.upperBound, w + 10)).first(where: { index.has($0, .channelSort) }) else {
+            return nil
+        }
+        return (w, k, nil, "ask", "asks which app the other side uses for \(index.word(k))")
     }
 
     /// "Do you have a number I could call tomorrow?", "is there an email I can reach you at?", "have you got
@@ -417,6 +458,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 from = h - 1                                                                          // "do you have"
             } else if index.isWord(h + 1, W.you) && index.isWord(h + 2, Self.gotWord) {
                 k = h + 3                                                                             // "have you got"
+            } else if index.isWord(h, Self.gotWord) && cues.imperative(h) {
+                from = h                                                                              // "got whatsapp?"
             } else {
                 return nil
             }
@@ -439,17 +482,64 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if index.isWord(k + 1, Self.callNouns) { return nil }
         var end = k
         if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        // "got whatsapp?" is all the question: not "got WhatsApp working on the test phone?"
+        if from == h && index.isWord(h, Self.gotWord) && end + 1 < clause.upperBound
+            && !index.isWord(end + 1, ClauseCues.whenWords) { return nil }
         return (from, end, info.slug, "ask", "asks whether the other side has \(info.slug)")
     }
 
-    /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?"
+    /// "are you on Signal?", "r u on telegram?", "are you using WhatsApp?", and with the verb left out or
+    /// contracted: "u on linkedin?", "any chance you're on Slack?"
     private func presence(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
-        guard index.isWord(t, W.are), t + 3 < index.tokens.count, index.isWord(t + 1, W.you),
-              index.isWord(t + 2, W.onUsing), cues.question(t) else { return nil }
-        var k = t + 3
+        guard cues.question(t) else { return nil }
+        var k: Int
+        if index.isWord(t, W.are) && index.isWord(t + 1, W.you) {
+            k = t + 2
+        } else if index.isWord(t, W.you) || index.isWord(t, Self.youAre) {
+            // Only openers (or "any chance") before it: "the client said you're on Slack?" reports.
+            let clause = index.clause(of: t)
+            guard (clause.lowerBound..<t).allSatisfy({ index.isWord($0, ClauseCues.openers) || index.isWord($0, Self.chanceWords)
+                                                         || index.tokens[$0].kind == .punct }) else { return nil }
+            k = t + 1
+        } else {
+            return nil
+        }
+        guard k + 1 < index.tokens.count, index.isWord(k, W.onUsing) else { return nil }
+        k += 1
         if index.has(k, .article) { k += 1 }
         guard k < index.tokens.count, let (platform, _) = channel(k, index) ?? strongOrWeak(k, index) else { return nil }
         return (t, k, platform, "ask", "asks whether the other side is on \(platform ?? "another channel")")
+    }
+
+    static let youAre = WordSet(["you're", "youre", "ur"])
+    static let chanceWords = WordSet(["any", "chance", "by"])
+
+    /// "way", "ways", "means": what `otherWay` turns on.
+    static let wayWords = WordSet(["way", "ways", "means", "method"])
+    /// "another way", "a better way", "the best way": a way other than this chat.
+    static let otherWayAdjectives = WordSet(["another", "other", "different", "alternative", "better", "best", "easier",
+                                             "quicker", "faster", "direct", "private", "personal", "good", "easiest",
+                                             "quickest", "fastest", "simpler", "simplest"])
+    /// Verbs of reaching someone after "a way to": "reach", "contact" (the prefilter's triggers among the verbs of
+    /// contact that name no channel, see `WordEntry.triggerContactVerbs`).
+    static let reachVerbs = WordSet(["reach", "contact"])
+    static let needWords = WordSet(["need", "needs", "want", "wanted", "looking", "there", "any", "know", "tell"])
+
+    /// "is there another way to reach you?", "what's the best way to get hold of you?", "I need a more direct way to
+    /// contact you": a question (or a need) for a way to reach the other side other than this chat, naming no
+    /// channel. Not when the way stays here ("the best way to reach you on the platform").
+    private func otherWay(_ w: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard w > 0, index.isWord(w - 1, Self.otherWayAdjectives) || (w > 1 && index.isWord(w - 2, Self.otherWayAdjectives)),
+              index.isWord(w + 1, W.to), index.isWord(w + 2, Self.reachVerbs) else { return nil }
+        let clause = index.clause(of: w)
+        let from = index.isWord(w - 1, Self.otherWayAdjectives) ? w - 1 : w - 2
+        guard cues.question(w) || (clause.lowerBound..<from).contains(where: { index.isWord($0, Self.needWords) || index.has($0, .ask) })
+        else { return nil }
+        var k = w + 3
+        while k < clause.upperBound && k <= w + 6 && !index.isWord(k, W.you) { k += 1 }
+        guard k < clause.upperBound, index.isWord(k, W.you) else { return nil }
+        if staysHere(after: k, index) { return nil }
+        return (from, k, nil, "ask", "asks for another way to reach the other side")
     }
 
     /// A weak channel name read as a channel (after "on", where the grammar already
@@ -518,7 +608,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
             }
             if index.isWord(k, Self.phoneFillers) && k > v + 2 && index.has(k - 1, .article) { implied = k }
-            if let end = offPlace(k, index) {
+            if let end = offPlace(k, index) ?? otherThanPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
             }
             if isOfflineMove(k, index) || index.isWord(k, W.directly) {
@@ -623,8 +713,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     private func objectEnd(from k: Int, _ clause: Range<Int>, _ index: TextIndex) -> Int? {
         guard k > clause.lowerBound, index.isWord(k - 1, Self.determiners) else { return nil }
         var j = k
+        var work = false
         while j < clause.upperBound && j <= k + 6 {
-            if j > k && index.has(j, .preposition) {
+            if j > k && index.has(j, .preposition) && (!work || index.isWord(j, Self.mediumPrepositions)) {
                 var c = j + 1
                 while c < clause.upperBound && c <= j + 2
                     && (index.has(c, .article) || index.has(c, .my) || index.has(c, .your) || index.isWord(c, Self.objectFillers)) {
@@ -638,10 +729,12 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             if j > k && (isOfflineMove(j, index) || offPlace(j, index) != nil) {
                 return (k..<j).contains(where: { index.has($0, .money) }) ? nil : j
             }
-            // "let's go through the bot's replies on Telegram": work on something that lives there, no move.
+            // "let's go through the bot's replies on Telegram": work on something that lives there, no move; but
+            // over or via a channel it is talked about there ("let's nail down the logo revisions over Zoom").
             guard index.tokens[j].isWordLike, index.alias(j) == nil,
                   index.roles(j).isDisjoint(with: [.subject, .modal, .negation]),
-                  !index.isWord(j, Self.objectStops), !index.isWord(j, Self.workObjects) else { return nil }
+                  !index.isWord(j, Self.objectStops) else { return nil }
+            if index.isWord(j, Self.workObjects) { work = true }
             j += 1
         }
         return nil
@@ -675,6 +768,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             v = t + 3                                                    // "how about we"
         } else if index.isWord(t, W.why) && index.isWord(t + 1, Self.dont) && index.isWord(t + 2, Self.we) {
             v = t + 3                                                    // "why don't we"
+        } else if index.isWord(t, Self.ratherWord) && t > 0 && index.isWord(t - 1, Self.wouldForms) {
+            guard !index.isWord(t + 1, Self.than) else { return nil }    // "my discord id rather than …"
+            v = index.isWord(t + 1, Self.we) ? t + 2 : t + 1             // "I'd rather", "id rather we"
+        } else if index.isWord(t, Self.preferWord) && index.isWord(t + 1, W.to) && t > 0 && index.has(t - 1, .subject) {
+            v = t + 2                                                    // "I prefer to", "we'd prefer to"
         } else {
             return nil
         }
@@ -693,7 +791,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// Telegram").
     private func proposedMove(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         guard let v = verbAfterOpener(t, index), let m = move(v, index, cues) else { return nil }
-        if (v...m.to).contains(where: { index.isWord($0, Self.workObjects) }) { return nil }
+        let medium = m.to > v + 1 && (index.isWord(m.to - 1, Self.mediumPrepositions)
+                                      || (index.has(m.to - 1, .article) && index.isWord(m.to - 2, Self.mediumPrepositions)))
+        if !medium && (v...m.to).contains(where: { index.isWord($0, Self.workObjects) }) { return nil }
         guard let platform = m.platform else {
             // Off the platform without a channel: "offline", "elsewhere", "off the site" ("outside" may be a
             // place or a time: "let's fix it outside office hours").
@@ -727,7 +827,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         } else if !index.isWord(w, Self.whatIs) {
             return nil
         }
-        guard cues.question(w), index.isWord(k, Self.articles) || index.isWord(k, Self.foreignArticles) else { return nil }
+        // The question mark may be left out when the question opens its clause: "whats the best number to get u on".
+        guard cues.question(w) || cues.imperative(w),
+              index.isWord(k, Self.articles) || index.isWord(k, Self.foreignArticles) else { return nil }
         k += 1
         var adjectives = 0
         while adjectives < 2 && (index.isWord(k, Self.choiceAdjectives) || index.isWord(k, Self.foreignChoice)) {

@@ -154,12 +154,30 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
     static let toWith = WordSet(["to", "with"])
     static let doesWords = WordSet(["work", "works", "ok", "okay", "fine"])
     static let forWith = WordSet(["for", "with"])
+    static let worksIs = WordSet(["works", "work", "is", "'s"])
+    static let betterWords = WordSet(["better", "easier", "simpler", "faster", "quicker", "best", "easiest", "cheaper"])
+    static let ifWord = WordSet(["if"])
+    /// What a payment outside is offered for: "… I can knock 15% off", "… a discount", "no commission that way".
+    static let discountWords = WordSet(["discount", "discounted", "cheaper", "knock", "less", "lower", "reduced"])
+
+    /// "If you pay me directly for the next batch I can knock 15% off": a payment outside offered on a condition,
+    /// with what it saves (a discount, or the fee) in the same clause.
+    private func conditionalOffer(_ t: Int, _ clause: Range<Int>, _ index: TextIndex) -> Bool {
+        guard let f = (clause.lowerBound..<t).last(where: { index.isWord($0, Self.ifWord) }),
+              ((f + 1)..<t).contains(where: { index.isWord($0, W.you) }) else { return false }
+        return clause.contains { index.has($0, .fee) || index.isWord($0, Self.discountWords) }
+    }
 
     /// A payment service proposed or asked about, in a question or a proposal, with the token the phrase ends on:
     /// "would you be open to PayPal for the rest?", "does Zelle work for you?", "could we do a bank transfer outside
     /// of here?". Not a service that names a thing ("open to PayPal integration"), nor one kept on the platform
     /// ("Wise directly through the platform").
     private func proposedService(_ t: Int, _ clause: Range<Int>, _ index: TextIndex, _ cues: ClauseCues) -> Int? {
+        // "venmo works better for the tip", "Wise is easier for me": a service put forward by what it does better.
+        if t + 2 < clause.upperBound, index.isWord(t + 1, Self.worksIs), index.isWord(t + 2, Self.betterWords),
+           index.alias(t)!.strength == .strong, PlatformHandleFinder(index: index).namesPlatform(t) {
+            return t + 2
+        }
         guard cues.question(t) || cues.proposal(before: t), PlatformHandleFinder(index: index).namesPlatform(t),
               index.alias(t)!.strength == .strong || (t > 0 && index.has(t - 1, .article)),
               !cues.modifiesNext(t) || index.isWord(t + 1, Self.doesWords) else { return nil }
@@ -225,7 +243,8 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
             let settled = index.isWord(t, W.settledPaymentVerbs)
             // Verbs that are about money only when money is their object.
             let needsMoney = settled || index.isWord(t, W.moneyVerbs)
-            guard cues.proposal(before: t) || cues.imperative(t) || question || settled else { continue }
+            guard cues.proposal(before: t) || cues.imperative(t) || question || settled
+                    || conditionalOffer(t, clause, index) else { continue }
             // "Kannst du mich direkt bezahlen?": the other languages may put the adverb before the verb.
             if !needsMoney, let k = (max(clause.lowerBound, t - 2)..<t).last(where: { index.has($0, .offline) }),
                !throughPlatform(after: t, index) {

@@ -90,6 +90,65 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         return (t, c, platform, "sent_elsewhere", "says something was sent on \(platform)")
     }
 
+    /// Verbs that send a thing to an address: "sent the brief to your email", "emailed the draft to your work address".
+    static let sendingVerbs = WordSet(["sent", "emailed", "mailed", "texted"])
+    /// What an address is called after a verb that names its channel: "emailed … to your work address".
+    static let addressNouns = WordSet(["address", "inbox", "email", "mail", "account", "mailbox"])
+    static let objectOpeners = WordSet(["the", "a", "an", "my", "our", "this", "these", "those", "it", "them", "everything",
+                                        "all", "both"])
+    static let overWord = WordSet(["over", "off", "along", "across"])
+
+    /// "I emailed the contract draft to your work address", "sent the brief to your gmail", "found your studio's email
+    /// on your website and sent the brief there": a thing sent to the other side's own address, with no "you". The
+    /// thing starts with a determiner or pronoun; nobody else is named before the verb ("the client sent the brief
+    /// to your email" is someone else's doing); not "here".
+    private func thingSentToYours(_ t: Int, _ e: WordInfo, _ index: TextIndex,
+                                  _ requests: OffplatformRequestRecognizer) -> Match? {
+        guard index.isWord(t, Self.sendingVerbs) else { return nil }
+        let clause = index.clause(of: t)
+        guard !(clause.lowerBound..<t).contains(where: { index.isWord($0, W.thirdParties) || index.isWord($0, Self.otherPeople)
+            || index.isWord($0, W.you) }) else { return nil }
+        var j = t + 1
+        if index.isWord(j, Self.overWord) { j += 1 }
+        guard index.isWord(j, Self.objectOpeners) else { return nil }
+        var words = 0
+        while j < clause.upperBound && words < 4 && index.tokens[j].isWordLike && index.alias(j) == nil
+                && !index.has(j, .preposition) && !index.isWord(j, W.there) && !index.isWord(j, W.here) && !index.isWord(j, W.you) {
+            j += 1
+            words += 1
+        }
+        guard j < clause.upperBound else { return nil }
+        // "… and sent the brief there": the other side's own channel named before ("your studio's email").
+        if index.isWord(j, W.there) {
+            for c in stride(from: t - 1, through: max(0, t - TextIndex.reach), by: -1) {
+                guard let (platform, _) = requests.channel(c, index), let platform else { continue }
+                let yours = (max(0, c - 2)..<c).contains { index.has($0, .your) }
+                return yours ? (t, j, platform, "sent_elsewhere", "says something was sent to the other side's \(platform)") : nil
+            }
+            return nil
+        }
+        guard index.isWord(j, W.to), index.has(j + 1, .your) else { return nil }
+        var c = j + 2
+        var adjectives = 0
+        while adjectives < 2 && c + 1 < clause.upperBound && index.tokens[c].isWordLike && requests.channel(c, index) == nil
+                && !index.isWord(c, Self.addressNouns) {
+            c += 1
+            adjectives += 1
+        }
+        guard c < clause.upperBound else { return nil }
+        let platform: String
+        if let (named, _) = requests.channel(c, index), let named {
+            platform = named
+        } else if e.pastChannel >= 0, index.isWord(c, Self.addressNouns), let slug = lexicon.platform(e.pastChannel)?.slug {
+            platform = slug
+        } else {
+            return nil
+        }
+        // "to your inbox here": the platform's own inbox.
+        if ((c + 1)..<clause.upperBound).contains(where: { index.isWord($0, W.here) }) { return nil }
+        return (t, c, platform, "sent_elsewhere", "says something was sent to the other side's \(platform)")
+    }
+
     /// Past verbs that take "your CHANNEL" without reaching anyone: "I added your
     /// email to the repo", "I wrote your number down", "I followed your advice".
     static let notReachingYour = WordSet(["sent", "left", "added", "followed", "connected", "wrote", "gave", "dropped",
@@ -204,6 +263,8 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
            !ClauseCues(index: index).negated(before: t) {
             return (t, t + 1, slug, "reached_elsewhere", "says the sender \(index.word(t)) the other side's address")
         }
+        // "just emailed the contract draft to ur work address", "found your studio's email … and sent the brief there"
+        if let m = thingSentToYours(t, e, index, requests) { return m }
         // "I called your number", "I messaged your WhatsApp", "we texted your cell":
         // the channel is the other side's own.
         if index.has(t + 1, .your), !index.isWord(t, Self.notReachingYour),
