@@ -127,6 +127,11 @@ enum OverlapResolution {
             byClause[key] = keptPhrases.count
             keptPhrases.append(c)
         }
+        // "Do you have Signal? I'd rather go through the draft somewhere more private.": a move that names no channel
+        // is the same move as one toward a channel the text names, not a second request.
+        if keptPhrases.contains(where: { $0.kind == .offplatformRequest && $0.platform != nil }) {
+            keptPhrases.removeAll { $0.kind == .offplatformRequest && $0.platform == nil }
+        }
 
         return kept + keptPhrases
     }

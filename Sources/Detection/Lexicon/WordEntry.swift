@@ -117,7 +117,7 @@ struct WordEntry: Sendable {
         if roles.contains(.offline) || roles.contains(.fee) || roles.contains(.channelSort)
             || roles.contains(.dotWord) || roles.contains(.bareProvider) { return true }
         if roles.contains(.place) && Self.triggerPlaces.contains(word) { return true }
-        if roles.contains(.pastContact) && pastChannel >= 0 { return true }
+        if roles.contains(.pastContact) && (pastChannel >= 0 || Self.triggerPastContact.contains(word)) { return true }
         if roles.contains(.contactVerb) && contactChannel >= 0 { return true }
         if roles.contains(.contactVerb) && Self.triggerContactVerbs.contains(word) { return true }
         return false
@@ -126,6 +126,9 @@ struct WordEntry: Sendable {
     /// Verbs of contact that name no channel but carry an ask on their own ("is there another way to reach you?",
     /// "how do I contact you other than this chat?"); rare in talk that is not about contact.
     static let triggerContactVerbs: Set<String> = ["reach", "contact"]
+    /// "called" names no channel (the platform has calls), but "I called your office" reports a phone call with no
+    /// other word the prefilter would see.
+    static let triggerPastContact: Set<String> = ["called"]
 
     /// Place words that carry a move on their own ("off the platform"); "here" or
     /// "app" alone are too common to pass a text on.

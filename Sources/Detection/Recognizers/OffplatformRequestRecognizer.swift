@@ -67,6 +67,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let elseWord = WordSet(["else"])
     /// "somewhere private", "somewhere more secure": away from the platform's logs.
     static let privateWords = WordSet(["private", "quieter", "safer", "secure", "more"])
+    static let moreWord = WordSet(["more"])
     static let romancePossessives = WordSet(["tu", "tus", "su", "sus", "votre", "vos", "ton", "ta", "tes", "teu", "tua",
                                              "seu", "sua", "tuo"])
     /// Verbs that make the channel before them a subject in the other languages: "ton mail est …", "tu número
@@ -667,7 +668,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
             }
             if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
-                let end = index.isWord(k, Self.somewhere) ? k + 1 : k
+                let end = index.isWord(k, Self.somewhere) ? (index.isWord(k + 1, Self.moreWord) ? k + 2 : k + 1) : k
                 return (v, end, nil, "offline", "proposes to talk \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .article) {
