@@ -22,7 +22,11 @@ struct PlatformHandleFinder {
     static let fillers = WordSet([
         "is", "it's", "its", "are", "was", "as", "under", "add", "search", "find", "here", "below", "there",
         "me", "at", "on", "my", "the", "called", "named", "via", "for", "by", "with",
+        // "On Telegram I'm @maxi_motion"
+        "i'm", "im", "i", "am",
     ])
+    /// The sender naming themselves between name and identifier: the identifier must look like a handle.
+    static let selfWords = WordSet(["i'm", "im", "i", "am"])
     /// Words that, standing between name and identifier, make the tie explicit.
     static let markers = WordSet(["is", "it's", "its", "are", "called", "named", "under"])
     /// Ways to pay that have no handles: what follows "IBAN", "BTC" or "cash" is checked
@@ -107,6 +111,7 @@ struct PlatformHandleFinder {
             && index.bytes[nameToken.end - 2] == 0x69 && !ASCII.isAlnum(index.bytes[nameToken.end - 3])
         var marker = false
         var dashMarker = false
+        var selfFiller = false
         var fillers = 0
         while k < tokens.count && fillers <= 5 {
             let tok = tokens[k]
@@ -144,6 +149,7 @@ struct PlatformHandleFinder {
                 // "is", or a word naming an identifier ("LINE, ID anna_k", "signal username anna").
                 if index.isWord(k, Self.markers) { marker = true }
                 if index.isWord(k, W.idWords) { idMarker = true }
+                if index.isWord(k, Self.selfWords) { selfFiller = true }
                 k += 1
                 fillers += 1
                 continue
@@ -158,6 +164,8 @@ struct PlatformHandleFinder {
         // One- and two-letter names ("x", "ig", "fb") are too common in code and units:
         // they take only an "@handle" or a handle-shaped identifier.
         if index.tokens[t].end - index.tokens[t].start <= 2 && !prefixed && !handleShaped(range) { return nil }
+        // "On Telegram I'm @maxi_motion" ties; "Add me on LinkedIn, I'm under Tomasz Wieczorek" names a person.
+        if selfFiller && !prefixed && !handleShaped(range) { return nil }
         guard valid(range, explicit: marker || prefixed) else { return nil }
         return PlatformHandle(platform: platform, range: range, rule: "after_name",
                               explanation: index.explain ? "identifier after the platform name '\(index.word(t))'" : "")

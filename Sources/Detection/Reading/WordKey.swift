@@ -91,7 +91,10 @@ enum W {
     static let received = WordSet(["get", "see", "receive", "read", "got", "saw", "received"])
     /// Between a fee-avoiding verb and the fee: "skip the platform's fee", "save us both the commission".
     static let feeFillers = WordSet(["on", "'s", "s", "their", "any", "all", "those", "these", "extra", "us", "both",
-                                     "you", "u", "me", "ourselves", "yourself", "lot", "of", "bit"])
+                                     "you", "u", "me", "ourselves", "yourself", "lot", "of", "bit",
+                                     // the other languages' articles: "evitare la commissione", "die Gebühr sparen"
+                                     "la", "le", "les", "el", "los", "las", "die", "der", "den", "il", "i", "o", "os",
+                                     "della", "del", "de"])
     static let settledPaymentVerbs = WordSet(["accept", "take", "prefer", "use", "receive"])
     static let moneyVerbs = WordSet(["send", "sending", "transfer", "transferring"])
     static let accountFillers = WordSet(["is", "id", "account", "email", "address", "me", "at", "to"])

@@ -27,6 +27,11 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
 
     public init(lexicon: Lexicon) { self.lexicon = lexicon }
 
+    static let getWord = WordSet(["get"])
+    static let holdWord = WordSet(["hold"])
+    static let inWord = WordSet(["in"])
+    static let touchWord = WordSet(["touch"])
+    static let withWord = WordSet(["with"])
     static let objectFillers = WordSet(["a", "an", "the", "quick", "line", "message", "msg", "note", "up", "back",
                                         "directly", "privately", "asap", "sometime", "anytime", "later", "shout", "ping",
                                         "dm", "text", "call", "ring", "buzz"])
@@ -117,14 +122,14 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let anyArticles = WordSet(["a", "an", "any", "another", "some", "other"])
     static let foreignOpeners = WordSet(["podemos", "podríamos", "podriamos", "hablamos", "seguimos", "continuamos",
                                          "vamos", "können", "koennen", "könnten", "koennten", "sollen", "wollen", "lass",
-                                         "lasst", "pouvons", "pourrions", "pourrait", "possiamo", "potremmo", "parliamo",
+                                         "lasst", "pouvons", "pourrions", "pourrait", "possiamo", "potremmo", "parliamo", "zullen", "kunnen", "laten",
                                          "continuiamo", "sentiamoci", "falamos", "poderíamos", "podiamos", "conversamos"])
     /// Openers that propose without a question: "vamos", "lass uns", "sentiamoci".
-    static let foreignLets = WordSet(["vamos", "lass", "lasst", "sentiamoci"])
+    static let foreignLets = WordSet(["vamos", "lass", "lasst", "sentiamoci", "laten"])
     static let foreignPrepositions = WordSet(["por", "pelo", "pela", "per", "über", "ueber", "auf", "sur", "par", "via",
-                                              "en", "no", "na", "am", "im", "bei", "su", "tramite", "au", "em"])
+                                              "en", "no", "na", "am", "im", "bei", "su", "tramite", "au", "em", "op"])
     static let foreignArticles = WordSet(["el", "la", "le", "les", "der", "die", "das", "den", "dem", "o", "a", "il", "lo",
-                                          "un", "una", "um", "uma", "ein", "eine", "einen"])
+                                          "un", "una", "um", "uma", "ein", "eine", "einen", "de", "het", "een"])
     static let anyVerbOffline = WordSet(["offline", "elsewhere", "else", "offsite", "externally"])
     static let we = WordKey.of("we")
     static let us = WordKey.of("us")
@@ -358,6 +363,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if opener, let m = foreignProposal(t, index, cues) { return m }
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
+        if index.isWord(t, Self.sharingVerbs), let m = indefiniteAsk(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if opener || index.has(t, .your), let m = presence(t, index, cues) { return m }
         if opener && index.isWord(t, Self.wayWords), let m = otherWay(t, index, cues) { return m }
@@ -597,18 +603,24 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// "email me", "message me on WhatsApp", "drop me a line on Skype", "I'll text you"
     private func contact(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
         let tokens = index.tokens
-        guard v + 1 < tokens.count, index.has(v + 1, .object) else { return nil }
+        // "get hold of you", "get in touch with me": the phrase is the verb.
+        var o = v + 1
+        if index.isWord(v, Self.getWord) {
+            if index.isWord(v + 1, Self.holdWord) && index.isWord(v + 2, W.of) { o = v + 3 }
+            else if index.isWord(v + 1, Self.inWord) && index.isWord(v + 2, Self.touchWord) && index.isWord(v + 3, Self.withWord) { o = v + 4 }
+        }
+        guard o < tokens.count, index.has(o, .object) else { return nil }
         guard cues.imperative(v) || cues.proposal(before: v) || cues.question(v) else { return nil }
         let verbChannel = index.info(v)?.contactChannel ?? -1
         let clause = index.clause(of: v)
-        var k = v + 2
+        var k = o + 1
         var steps = 0
         var implied: Int? = nil  // "give me a ring", "send me a text": the filler names the phone
         while k < clause.upperBound && steps < 6 {
             if let (platform, _) = channel(k, index) {
                 return (v, k, platform, "contact_me", "asks to be contacted on \(platform ?? "another channel")")
             }
-            if index.isWord(k, Self.phoneFillers) && k > v + 2 && index.has(k - 1, .article) { implied = k }
+            if index.isWord(k, Self.phoneFillers) && k > o + 1 && index.has(k - 1, .article) { implied = k }
             if let end = offPlace(k, index) ?? otherThanPlace(k, index) {
                 return (v, end, nil, "contact_me", "asks to be contacted off the platform")
             }
@@ -856,11 +868,13 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         guard index.isWord(t, Self.foreignOpeners), cues.question(t) || index.isWord(t, Self.foreignLets) else { return nil }
         let clause = index.clause(of: t)
         var k = t + 1
-        while k < clause.upperBound && k <= t + 5 {
+        while k < clause.upperBound && k <= t + 7 {
             if index.isWord(k, Self.foreignPrepositions) {
                 var c = k + 1
-                if c < clause.upperBound && index.isWord(c, Self.foreignArticles) { c += 1 }
-                guard c < clause.upperBound, let (id, strength) = index.alias(c), strength == .strong,
+                var article = false
+                if c < clause.upperBound && index.isWord(c, Self.foreignArticles) { c += 1; article = true }
+                // A weak name after a preposition and an article: "via de mail", "per la mail".
+                guard c < clause.upperBound, let (id, strength) = index.alias(c), strength == .strong || (article && strength == .weak),
                       let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
                 return (t, c, info.slug, "proposal", "proposes to talk on \(info.slug)")
             }
@@ -882,6 +896,40 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if t + 1 < index.tokens.count && index.tokens[t + 1].isWordLike
             && !index.roles(t + 1).isDisjoint(with: [.article, .my, .your]) { return nil }
         return (t - 1, t, info.slug, "channel_verb", "proposes to \(info.slug)")
+    }
+
+    /// Verbs that hand over a detail, and their -ing forms ("would you mind sharing …").
+    static let sharingVerbs = WordSet(["share", "sharing", "send", "sending", "give", "giving", "provide", "providing",
+                                       "leave", "leaving", "drop", "pass", "passing"])
+    static let meUs = WordSet(["me", "us"])
+
+    /// "Would you mind sharing a number where I could reach you?", "could you send me an email address I can write
+    /// to?", "please share a WhatsApp number": a detail of the other side asked for with an indefinite article. A
+    /// weak name ("a number", "an address") needs a verb of contact after it in the clause ("can you share a number
+    /// for the budget?" asks for none).
+    private func indefiniteAsk(_ v: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard cues.question(v) || cues.imperative(v) || cues.proposal(before: v) else { return nil }
+        var k = v + 1
+        if index.isWord(k, Self.meUs) { k += 1 }
+        guard index.isWord(k, Self.anyArticles) else { return nil }
+        k += 1
+        var adjectives = 0
+        while adjectives < 2 && (index.has(k, .personal) || index.isWord(k, Self.choiceAdjectives)) && channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
+              info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
+        let clause = index.clause(of: v)
+        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
+            return nil
+        }
+        // "send me a Zoom invite for the call": a thing on the channel, not the other side's detail.
+        if index.isWord(k + 1, Self.callNouns) || (strength == .strong && cues.modifiesNext(k)
+                                                  && !index.has(k + 1, .channelNoun)) { return nil }
+        var end = k
+        if k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
+        return (v, end, info.slug, "ask", "asks for a \(info.slug) of the other side's")
     }
 
     /// "I can send you my WhatsApp", "let me give you my number"

@@ -254,7 +254,8 @@ public struct PaymentAccountRecognizer: IndexedRecognizer, Screening {
             var k = t + 1
             var steps = 0
             var money = !needsMoney
-            while k < clause.upperBound && steps < 6 {
+            // "transfer the remaining 400 EUR straight to your bank account": an amount may take a few words.
+            while k < clause.upperBound && steps < 8 {
                 if index.has(k, .money) { money = true }
                 if let info = paymentPlatform(index, k), PlatformHandleFinder(index: index).namesPlatform(k) {
                     let strength = index.alias(k)!.strength

@@ -51,6 +51,10 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
                                       "partner", "friend", "wife", "husband", "brother", "sister", "designer",
                                       "developer", "agent", "accountant", "lawyer", "cofounder", "staff", "coworker"])
     static let tried = WordSet(["tried"])
+    static let connectedWord = WordSet(["connected"])
+    /// Determiners that open a subject other than the sender.
+    static let someoneElse = WordSet(["the", "a", "an", "my", "our", "his", "her", "their", "your"])
+    static let withWord = WordSet(["with"])
     /// What "tried" may take before "you", and the channel each names (nil: the platform's own may be meant).
     static let triedForms: [(key: UInt64, channel: String?)] = [
         ("calling", nil), ("texting", "phone"), ("emailing", "email"), ("messaging", nil), ("ringing", "phone"),
@@ -279,16 +283,36 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
         if index.isWord(t, Self.tried), let i = Self.triedForms.firstIndex(where: { index.tokens[you].key == $0.key }) {
             ingChannel = Self.triedForms[i].channel
             you += 1
+            // "I tried calling your mobile this morning", "tried ringing your office": the other side's own line.
+            if index.has(you, .your) {
+                // (Not "your office": no word of that phrase passes the prefilter, see `WordEntry.isTrigger`.)
+                // Someone else tried: "the courier tried calling your mobile", "my partner tried …" (the sender needs
+                // no determiner).
+                let clause = index.clause(of: t)
+                var start = clause.lowerBound
+                for j in stride(from: t - 1, through: clause.lowerBound, by: -1) where ClauseCues.isPartBreak(index, j) {
+                    start = j + 1
+                    break
+                }
+                if (start..<t).contains(where: { index.isWord($0, W.thirdParties) || index.isWord($0, Self.otherPeople)
+                    || index.isWord($0, Self.someoneElse) }) { return nil }
+                if let (platform, end) = yourChannel(after: you, index, requests), platform == "phone" || ingChannel != nil {
+                    return (t, end, platform, "reached_elsewhere", "says the sender tried to reach the other side's \(platform ?? "address")")
+                }
+                return nil
+            }
         }
         if !index.isWord(t, Self.givingVerbs) {
             if index.isWord(you, Self.out) { you += 1 }
             if index.isWord(you, W.to) { you += 1 }
+            // "Connected with you on LinkedIn yesterday"
+            if index.isWord(t, Self.connectedWord) && index.isWord(you, Self.withWord) { you += 1 }
         }
         guard you < tokens.count, index.isWord(you, W.you), you == t + 1 || !index.isWord(t + 1, W.you) else { return nil }
         // The subject must be the sender (or left out): not "they emailed you".
         let clause = index.clause(of: t)
         if let s = (clause.lowerBound..<t).last(where: { index.tokens[$0].isWordLike }),
-           index.isWord(s, W.thirdParties) { return nil }
+           index.isWord(s, W.thirdParties) || index.isWord(s, Self.otherPeople) { return nil }
         let verb = index.word(t)
         let implied = e.pastChannel >= 0 ? lexicon.platform(e.pastChannel)?.slug : ingChannel
         // "sent you an email", "left you a voicemail", "sent you a message on LinkedIn"
