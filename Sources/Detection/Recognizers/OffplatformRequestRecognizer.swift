@@ -474,17 +474,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             k += 1                                                                                    // "hätten Sie"
         }
         if index.isWord(k, Self.anyArticles) || index.isWord(k, Self.foreignArticles) { k += 1 }
-        var adjectives = 0
-        while adjectives < 2 && (index.has(k, .personal) || index.isWord(k, Self.choiceAdjectives)) && channel(k, index) == nil {
-            k += 1
-            adjectives += 1
-        }
-        guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
-              info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
+        guard let (c, info, _) = channelAsked(from: k, clauseOf: h, index) else { return nil }
+        k = c
         let clause = index.clause(of: h)
-        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
-            return nil
-        }
         // "Do you have a Zoom call with them today?": a question about a call, not for a channel.
         if index.isWord(k + 1, Self.callNouns) { return nil }
         var end = k
@@ -898,6 +890,26 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         return (t - 1, t, info.slug, "channel_verb", "proposes to \(info.slug)")
     }
 
+    /// The channel named at `k` after at most two adjectives ("a personal number", "a good email"), with its token,
+    /// in a question whether the other side has one or an ask for one: a strong or placed name, or a weak one ("a
+    /// number", "a mail") followed by a verb of contact in the clause of `anchor` ("… a number I could call").
+    private func channelAsked(from start: Int, clauseOf anchor: Int, _ index: TextIndex)
+        -> (token: Int, info: Platform, strength: AliasStrength)? {
+        var k = start
+        var adjectives = 0
+        while adjectives < 2 && (index.has(k, .personal) || index.isWord(k, Self.choiceAdjectives)) && channel(k, index) == nil {
+            k += 1
+            adjectives += 1
+        }
+        guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
+              info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
+        let clause = index.clause(of: anchor)
+        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
+            return nil
+        }
+        return (k, info, strength)
+    }
+
     /// Verbs that hand over a detail, and their -ing forms ("would you mind sharing …").
     static let sharingVerbs = WordSet(["share", "sharing", "send", "sending", "give", "giving", "provide", "providing",
                                        "leave", "leaving", "drop", "pass", "passing"])
@@ -911,19 +923,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         guard cues.question(v) || cues.imperative(v) || cues.proposal(before: v) else { return nil }
         var k = v + 1
         if index.isWord(k, Self.meUs) { k += 1 }
-        guard index.isWord(k, Self.anyArticles) else { return nil }
-        k += 1
-        var adjectives = 0
-        while adjectives < 2 && (index.has(k, .personal) || index.isWord(k, Self.choiceAdjectives)) && channel(k, index) == nil {
-            k += 1
-            adjectives += 1
-        }
-        guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
-              info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
-        let clause = index.clause(of: v)
-        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
-            return nil
-        }
+        guard index.isWord(k, Self.anyArticles), let (c, info, strength) = channelAsked(from: k + 1, clauseOf: v, index)
+        else { return nil }
+        k = c
         // "send me a Zoom invite for the call": a thing on the channel, not the other side's detail.
         if index.isWord(k + 1, Self.callNouns) || (strength == .strong && cues.modifiesNext(k)
                                                   && !index.has(k + 1, .channelNoun)) { return nil }
