@@ -20,7 +20,8 @@ import TestSupport
         var texts = try (corpusTexts() + CorpusTests.corpus("heldout-2") + CorpusTests.corpus("heldout-3")
                       + CorpusTests.corpus("heldout-4") + CorpusTests.corpus("heldout-5")
                       + CorpusTests.corpus("heldout-6") + CorpusTests.corpus("heldout-7")
-                      + CorpusTests.corpus("heldout-8") + CorpusTests.corpus("heldout-9") + CorpusTests.corpus("heldout-10")).map(\.text)
+                      + CorpusTests.corpus("heldout-8") + CorpusTests.corpus("heldout-9") + CorpusTests.corpus("heldout-10")
+                      + CorpusTests.corpus("heldout-11")).map(\.text)
         guard peers else { return texts }
         if let peer = try peerTexts() {
             texts += peer.map(\.text)

@@ -206,6 +206,52 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
                                         rule: "offplatform_request.\(rule)", explanation: why))
         }
+        if !index.presentRoles.contains(.alias) { return }
+        for k in index.tokens.indices where index.has(k, .alias) {
+            guard let (from, to, platform, why) = invitation(k, index, cues) else { continue }
+            let range = index.tokens[from].start..<index.tokens[to].end
+            guard !taken.overlaps(range) else { continue }
+            if quotes == nil { quotes = Self.quotedSpans(index.bytes) }
+            if quotes!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
+            taken.insert(range)
+            candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
+                                        rule: "offplatform_request.invitation", explanation: why))
+        }
+    }
+
+    /// Before "your phone" the device, not a number: "on your phone", "with your phone" ("to your phone" sends).
+    static let deviceLinks = WordSet(["on", "with", "from", "using", "in"])
+    static let pairWords = WordSet(["you", "u", "ya", "we", "us", "me", "i", "i'd", "i'll", "we'd", "we'll", "you'd",
+                                    "you'll", "you're", "ur", "your"])
+    static let talkKinds: Set<FindingKind> = [.email, .phone, .messagingApp, .meetingLink]
+    /// Words of a clause about what happened: "We spoke on the phone last week, remember?"
+    static let pastMarkers = WordSet(["spoke", "talked", "chatted", "met", "discussed", "agreed", "mentioned", "said",
+                                      "told", "asked", "shared", "used", "went", "saw", "came", "got", "yesterday",
+                                      "ago", "last", "earlier", "previously", "already", "once", "ever"])
+
+    /// The fallback of the grammar: a channel people talk on, named in a clause that asks or proposes something of
+    /// the two people in the room ("Telegram would be easier for both of us, no?", "can you do WhatsApp?"), when no
+    /// shape above read it. Not negated, not about the rule, not about a call that happened, not someone else's
+    /// doing, not work on the channel, not kept here.
+    private func invitation(_ k: Int, _ index: TextIndex, _ cues: ClauseCues) -> (Int, Int, String, String)? {
+        guard let (platform, _) = channel(k, index), let platform, let info = lexicon.platform(slug: platform),
+              Self.talkKinds.contains(info.kind) else { return nil }
+        // Only a channel one talks on, after its preposition: "on Slack", "over the phone", "via email" (not "can
+        // you draft the email to the investors?", where the email is the work).
+        let p = k > 0 && index.has(k - 1, .article) ? k - 2 : k - 1
+        guard p >= 0, index.isWord(p, Self.channelPrepositions) || index.isWord(p, Self.mediumPrepositions) else { return nil }
+        let clause = index.clause(of: k)
+        guard cues.question(k) || cues.proposal(before: k) else { return nil }
+        guard clause.contains(where: { index.isWord($0, Self.pairWords) }) else { return nil }
+        guard !cues.negated(before: k), !cues.talksAboutRule(k),
+              !clause.contains(where: { index.isWord($0, Self.pastQuestion) || index.isWord($0, W.thirdParties)
+                  || index.isWord($0, Self.workVerbs) || index.isWord($0, Self.workObjects)
+                  || !index.roles($0).isDisjoint(with: .anyPastContact) || index.has($0, .negation) || index.isWord($0, Self.laterNegations) }),
+              !clause.contains(where: { index.isWord($0, Self.pastMarkers) }),
+              !staysHere(after: k, index) else { return nil }
+        // "Do you have a Zoom call with the other bidders today?": the other side's calendar.
+        if index.isWord(k + 1, Self.callNouns) && clause.contains(where: { index.isWord($0, W.haveGot) }) { return nil }
+        return (clause.lowerBound, k, platform, "a clause that asks or proposes something of the two, naming \(platform)")
     }
 
     /// The spans between quotation marks: `"…"`, `“…”`, and `'…'` opened after a space or the start and closed
@@ -577,6 +623,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             end = c
         }
         guard let (platform, _) = named else { return nil }
+        // "record the voiceover on your phone", "check it with your phone": the device, not a detail asked for.
+        // ("I'll ring you tomorrow on your cell": after a verb of contact it is the line rung.)
+        if your > 0 && index.isWord(your - 1, Self.deviceLinks) && platform == "phone" && end == k
+            && !(index.clause(of: your).lowerBound..<your).contains(where: { index.has($0, .contactVerb) }) { return nil }
         if end == k && k + 1 < index.tokens.count && index.has(k + 1, .channelNoun) { end = k + 1 }
         // "Ton mail est arrivé ?", "¿Tu WhatsApp funciona?": the channel is the subject of a verb, not asked for.
         if index.isWord(end + 1, Self.foreignVerbsAfterSubject) { return nil }
@@ -799,6 +849,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         let medium = m.to > v + 1 && (index.isWord(m.to - 1, Self.mediumPrepositions)
                                       || (index.has(m.to - 1, .article) && index.isWord(m.to - 2, Self.mediumPrepositions)))
         if !medium && (v...m.to).contains(where: { index.isWord($0, Self.workObjects) }) { return nil }
+        // "should we ask the client on WhatsApp?": someone else is the one to be reached there.
+        if (v...m.to).contains(where: { index.isWord($0, UnsolicitedContactRecognizer.otherPeople) }) { return nil }
         guard let platform = m.platform else {
             // Off the platform without a channel: "offline", "elsewhere", "off the site" ("outside" may be a
             // place or a time: "let's fix it outside office hours").
