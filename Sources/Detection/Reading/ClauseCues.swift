@@ -132,7 +132,7 @@ struct ClauseCues {
     /// Words that may follow a channel name without making it part of a compound:
     /// "your WhatsApp please", "on Zoom tomorrow", "your email address".
     static let afterChannel: WordRoles = [.channelNoun, .preposition, .object, .my, .your, .subject, .modal, .negation,
-                                          .proposal, .commonWord, .article, .offline]
+                                          .proposal, .commonWord, .article, .offline, .personal]
 
     /// Words of time and the chat's short forms that follow a channel without being modified by it: "a quick
     /// zoom tmrw", "on WhatsApp tonight", "telegram rn", "a DM on twitter w/ the moodboard".

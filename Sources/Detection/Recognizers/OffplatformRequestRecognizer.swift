@@ -123,6 +123,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     static let foreignOpeners = WordSet(["podemos", "podríamos", "podriamos", "hablamos", "seguimos", "continuamos",
                                          "vamos", "können", "koennen", "könnten", "koennten", "sollen", "wollen", "lass",
                                          "lasst", "pouvons", "pourrions", "pourrait", "possiamo", "potremmo", "parliamo", "zullen", "kunnen", "laten",
+                                         "hättest", "hätten", "hast", "habt",
                                          "continuiamo", "sentiamoci", "falamos", "poderíamos", "podiamos", "conversamos"])
     /// Openers that propose without a question: "vamos", "lass uns", "sentiamoci".
     static let foreignLets = WordSet(["vamos", "lass", "lasst", "sentiamoci", "laten"])
@@ -364,7 +365,9 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
 
     private func isOfflineMove(_ t: Int, _ index: TextIndex) -> Bool {
         // "somewhere" only as "somewhere else" ("let's meet somewhere in the middle").
-        if index.isWord(t, Self.somewhere) { return index.isWord(t + 1, Self.elseWord) || index.isWord(t + 1, Self.privateWords) }
+        if index.isWord(t, Self.somewhere) {
+            return index.isWord(t + 1, Self.elseWord) || index.isWord(t + 1, Self.privateWords) || otherThanPlace(t + 1, index) != nil
+        }
         return index.has(t, .offline) && !index.isWord(t, W.adverbMoves)
     }
 
@@ -413,6 +416,7 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if opener || index.has(t, .your), let m = presence(t, index, cues) { return m }
         if opener && index.isWord(t, Self.wayWords), let m = otherWay(t, index, cues) { return m }
+        if opener, let m = foreignOffline(t, index, cues) { return m }
         if opener && index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
         if opener && index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
         if opener || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
@@ -722,7 +726,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                 return (v, end, nil, "offline", "proposes to talk off the platform")
             }
             if isOfflineMove(k, index) || (index.isWord(k, W.directly) && index.isWord(v, Self.talkVerbs)) {
-                let end = index.isWord(k, Self.somewhere) ? (index.isWord(k + 1, Self.moreWord) ? k + 2 : k + 1) : k
+                let end = index.isWord(k, Self.somewhere)
+                    ? (otherThanPlace(k + 1, index) ?? (index.isWord(k + 1, Self.moreWord) ? k + 2 : k + 1)) : k
                 return (v, end, nil, "offline", "proposes to talk \(index.word(k))")
             }
             if index.has(k, .preposition) || index.has(k, .article) {
@@ -828,6 +833,8 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             v = index.isWord(t + 1, Self.we) ? t + 2 : t + 1             // "I'd rather", "id rather we"
         } else if index.isWord(t, Self.preferWord) && index.isWord(t + 1, W.to) && t > 0 && index.has(t - 1, .subject) {
             v = t + 2                                                    // "I prefer to", "we'd prefer to"
+        } else if index.isWord(t, Self.benefitAdjectives) && t > 0 && index.isWord(t - 1, Self.beWord) && index.isWord(t + 1, W.to) {
+            v = t + 2                                                    // "it'd be quicker to", "would be easier to"
         } else {
             return nil
         }
@@ -922,11 +929,47 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
                       let info = lexicon.platform(id), info.kind != .paymentAccount else { return nil }
                 return (t, c, info.slug, "proposal", "proposes to talk on \(info.slug)")
             }
+            // "Hättest du Lust, das Glossar kurz telefonisch durchzugehen?": an adverb that names the channel.
+            if index.isWord(k, Self.foreignChannelAdverbs) {
+                return (t, k, "phone", "proposal", "proposes to talk by phone ('\(index.word(k))')")
+            }
+            if index.isPunct(k, 0x2C) { k += 1; continue }
             guard index.tokens[k].isWordLike, index.alias(k) == nil, !index.has(k, .negation) else { return nil }
             k += 1
         }
         return nil
     }
+
+    /// Adverbs of the other languages that name the phone: "telefonisch", "telefonicamente", "telefónicamente".
+    static let foreignChannelAdverbs = WordSet(["telefonisch", "telefonicamente", "telefónicamente", "téléphoniquement",
+                                                "telefonicamente"])
+    /// Verbs of talking or reaching in the other languages, which open `foreignOffline`.
+    static let foreignTalkVerbs = WordSet(["falar", "hablar", "parler", "sprechen", "reden", "parlare", "conversar",
+                                           "contactar", "contatar", "contacter", "kontaktieren", "contattare", "falamos",
+                                           "hablamos", "parlons", "sentirci", "escribir", "escrever", "écrire",
+                                           "schreiben", "scrivere", "llamar", "ligar", "appeler", "anrufen", "chiamare"])
+
+    /// "Qual é o melhor jeito de falar contigo fora daqui?", "¿Podemos hablar fuera de la plataforma?": a verb of
+    /// talking in the other languages followed within four words by their "outside" and a place or the clause's end
+    /// (not "¿Podemos hablar fuera del horario de oficina?", outside a time), in a question or proposal.
+    private func foreignOffline(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
+        guard index.isWord(t, Self.foreignTalkVerbs), cues.question(t) || cues.proposal(before: t) else { return nil }
+        let clause = index.clause(of: t)
+        for k in (t + 1)..<min(clause.upperBound, t + 5) where index.has(k, .offline) && !index.isWord(k, W.adverbMoves) {
+            var j = k + 1
+            while j < clause.upperBound && j <= k + 2 && (index.isWord(j, Self.foreignOf) || index.isWord(j, Self.foreignArticles)) {
+                j += 1
+            }
+            guard j >= clause.upperBound || index.tokens[j].kind == .punct || index.has(j, .place)
+                    || index.isWord(j, Self.foreignHere) else { return nil }
+            return (t, k, nil, "offline", "proposes to talk '\(index.word(k))'")
+        }
+        return nil
+    }
+
+    static let foreignOf = WordSet(["de", "di", "do", "da", "del", "von", "vom", "der", "d'"])
+    /// The other languages' "here": "fora daqui", "fuera de aquí", "en dehors d'ici", "außerhalb von hier".
+    static let foreignHere = WordSet(["daqui", "aqui", "aquí", "ici", "d'ici", "hier", "qui"])
 
     /// "let's zoom tomorrow", "can we skype later?": a channel used as a verb.
     private func channelVerb(_ t: Int, _ index: TextIndex, _ cues: ClauseCues) -> Match? {
@@ -956,11 +999,15 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         guard k < index.tokens.count, let (id, strength) = index.alias(k), let info = lexicon.platform(id),
               info.kind != .paymentAccount, channel(k, index) != nil || strength == .weak else { return nil }
         let clause = index.clause(of: anchor)
-        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb) }) {
+        if strength != .strong && !((k + 1)..<clause.upperBound).contains(where: { index.has($0, .contactVerb)
+            || index.isWord($0, Self.tryWords) }) {
             return nil
         }
         return (k, info, strength)
     }
+
+    /// "is there a number I can try on weekends?": trying a number is calling it.
+    static let tryWords = WordSet(["try", "dial"])
 
     /// Verbs that hand over a detail, and their -ing forms ("would you mind sharing …").
     static let sharingVerbs = WordSet(["share", "sharing", "send", "sending", "give", "giving", "provide", "providing",

@@ -52,6 +52,28 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
                                       "developer", "agent", "accountant", "lawyer", "cofounder", "staff", "coworker"])
     static let tried = WordSet(["tried"])
     static let connectedWord = WordSet(["connected"])
+    static let theWord = WordSet(["the"])
+    static let slidWords = WordSet(["slid", "sliding", "slide"])
+    static let intoWord = WordSet(["into"])
+    static let dmWords = WordSet(["dms", "dm", "inbox"])
+
+    /// "Sorry for sliding into your Instagram DMs yesterday", "slid into your DMs on Twitter": the sender wrote to
+    /// the other side on the platform named.
+    private func slidInto(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
+        guard index.isWord(t, Self.slidWords), index.isWord(t + 1, Self.intoWord), index.has(t + 2, .your) else { return nil }
+        // Not someone else: "our recruiter slid into your DMs", "she slid …" (the sender needs no determiner).
+        let clause = index.clause(of: t)
+        if (clause.lowerBound..<t).contains(where: { index.isWord($0, W.thirdParties) || index.isWord($0, Self.otherPeople)
+            || index.isWord($0, Self.someoneElse) }) { return nil }
+        // "your Instagram DMs", "your LinkedIn inbox", "your DMs on Twitter"
+        if index.isWord(t + 4, Self.dmWords), let (id, _) = index.alias(t + 3), let info = lexicon.platform(id),
+           info.kind != .paymentAccount {
+            return (t, t + 4, info.slug, "reached_elsewhere", "says the sender wrote to the other side on \(info.slug)")
+        }
+        guard index.isWord(t + 3, Self.dmWords), let (platform, end) = channelAfter(t + 4, index, requests), let platform,
+              end <= t + 6 else { return nil }
+        return (t, end, platform, "reached_elsewhere", "says the sender wrote to the other side on \(platform)")
+    }
     /// Determiners that open a subject other than the sender.
     static let someoneElse = WordSet(["the", "a", "an", "my", "our", "his", "her", "their", "your"])
     static let withWord = WordSet(["with"])
@@ -131,7 +153,17 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
             }
             return nil
         }
-        guard index.isWord(j, W.to), index.has(j + 1, .your) else { return nil }
+        guard index.isWord(j, W.to) else { return nil }
+        // "emailed the brief to the address on your portfolio site": the address named by where the other side
+        // shows it, after a verb that names its channel.
+        if index.isWord(j + 1, Self.theWord), index.isWord(j + 2, Self.addressNouns), e.pastChannel >= 0,
+           ((j + 3)..<min(clause.upperBound, j + 7)).contains(where: { index.has($0, .your) }),
+           !((j + 3)..<clause.upperBound).prefix(while: { !ClauseCues.isPartBreak(index, $0) })
+               .contains(where: { index.isWord($0, W.here) }),
+           let slug = lexicon.platform(e.pastChannel)?.slug {
+            return (t, j + 2, slug, "sent_elsewhere", "says something was sent to the other side's \(slug)")
+        }
+        guard index.has(j + 1, .your) else { return nil }
         var c = j + 2
         var adjectives = 0
         while adjectives < 2 && c + 1 < clause.upperBound && index.tokens[c].isWordLike && requests.channel(c, index) == nil
@@ -247,6 +279,7 @@ public struct UnsolicitedContactRecognizer: IndexedRecognizer, Screening {
 
     private func match(_ t: Int, _ index: TextIndex, _ requests: OffplatformRequestRecognizer) -> Match? {
         let tokens = index.tokens
+        if index.isWord(t, Self.slidWords) { return slidInto(t, index, requests) }
         if !index.roles(t).isDisjoint(with: .foreignPast) { return foreignReport(t, index, requests) }
         // "did you get my email?", "check your inbox for my email"
         if index.isWord(t, W.received), t + 2 < tokens.count,
