@@ -180,6 +180,17 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         let cues = ClauseCues(index: index)
         var taken = ByteOccupancy(count: index.bytes.count)
         var quotes: [Range<Int>]? = nil
+        /// Keeps a request unless it overlaps one kept or lies inside quotation marks ("The intro says 'follow us on
+        /// Instagram' — can you cut that line?": words quoted, not asked).
+        func add(_ from: Int, _ to: Int, _ platform: String?, _ rule: String, _ why: String) {
+            let range = index.tokens[from].start..<index.tokens[to].end
+            guard !taken.overlaps(range) else { return }
+            if quotes == nil { quotes = Self.quotedSpans(index.bytes) }
+            if quotes!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { return }
+            taken.insert(range)
+            candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
+                                        rule: "offplatform_request.\(rule)", explanation: why))
+        }
         // The screen's words, read once per text rather than per token.
         for t in index.tokens.indices {
             // The screen: each pattern of `match(at:)` starts on a token with one of
@@ -198,25 +209,13 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             // "I'll email the file here", "message me here": on the platform after all.
             // Not an ask: "drop your cell number here" asks for the number all the same.
             if platform != nil && rule != "ask" && staysHere(after: to, index) { continue }
-            let range = index.tokens[from].start..<index.tokens[to].end
-            guard !taken.overlaps(range) else { continue }
-            // "The intro says 'follow us on Instagram' — can you cut that line?": words quoted, not asked.
-            if quotes == nil { quotes = Self.quotedSpans(index.bytes) }
-            if quotes!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
-            taken.insert(range)
-            candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
-                                        rule: "offplatform_request.\(rule)", explanation: why))
+            add(from, to, platform, rule, why)
         }
+        // The fallback, after every shape above has had its turn.
         if !index.presentRoles.contains(.alias) { return }
         for k in index.tokens.indices where index.has(k, .alias) {
             guard let (from, to, platform, why) = invitation(k, index, cues) else { continue }
-            let range = index.tokens[from].start..<index.tokens[to].end
-            guard !taken.overlaps(range) else { continue }
-            if quotes == nil { quotes = Self.quotedSpans(index.bytes) }
-            if quotes!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
-            taken.insert(range)
-            candidates.append(Candidate(kind: .offplatformRequest, range: range, platform: platform, intent: .request,
-                                        rule: "offplatform_request.invitation", explanation: why))
+            add(from, to, platform, "invitation", why)
         }
     }
 
