@@ -212,7 +212,10 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             add(from, to, platform, rule, why)
         }
         // The fallback, after every shape above has had its turn.
-        if !index.presentRoles.contains(.alias) { return }
+        // (It needs a question or a proposal: a text with neither skips the loop.)
+        if !index.presentRoles.contains(.alias) || !(index.presentRoles.contains(.proposal) || index.bytes.contains(0x3F)) {
+            return
+        }
         for k in index.tokens.indices where index.has(k, .alias) {
             guard let (from, to, platform, why) = invitation(k, index, cues) else { continue }
             add(from, to, platform, "invitation", why)
@@ -234,15 +237,16 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
     /// shape above read it. Not negated, not about the rule, not about a call that happened, not someone else's
     /// doing, not work on the channel, not kept here.
     private func invitation(_ k: Int, _ index: TextIndex, _ cues: ClauseCues) -> (Int, Int, String, String)? {
-        guard let (platform, _) = channel(k, index), let platform, let info = lexicon.platform(slug: platform),
-              Self.talkKinds.contains(info.kind) else { return nil }
         // Only a channel one talks on, after its preposition: "on Slack", "over the phone", "via email" (not "can
-        // you draft the email to the investors?", where the email is the work).
+        // you draft the email to the investors?", where the email is the work). The cheap tests first: most names
+        // in a text are no invitation.
         let p = k > 0 && index.has(k - 1, .article) ? k - 2 : k - 1
         guard p >= 0, index.isWord(p, Self.channelPrepositions) || index.isWord(p, Self.mediumPrepositions) else { return nil }
-        let clause = index.clause(of: k)
         guard cues.question(k) || cues.proposal(before: k) else { return nil }
+        let clause = index.clause(of: k)
         guard clause.contains(where: { index.isWord($0, Self.pairWords) }) else { return nil }
+        guard let (platform, _) = channel(k, index), let platform, let info = lexicon.platform(slug: platform),
+              Self.talkKinds.contains(info.kind) else { return nil }
         guard !cues.negated(before: k), !cues.talksAboutRule(k),
               !clause.contains(where: { index.isWord($0, Self.pastQuestion) || index.isWord($0, W.thirdParties)
                   || index.isWord($0, Self.workVerbs) || index.isWord($0, Self.workObjects)
@@ -411,11 +415,13 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
         if opener, let m = foreignProposal(t, index, cues) { return m }
         if let m = channelVerb(t, index, cues) { return m }
         if index.has(t, .ask) || index.has(t, .moveVerb), let m = offer(t, index, cues) { return m }
-        if index.isWord(t, Self.sharingVerbs), let m = indefiniteAsk(t, index, cues) { return m }
+        if index.isWord(t + 1, Self.anyArticles) || index.isWord(t + 2, Self.anyArticles),
+           index.isWord(t, Self.sharingVerbs), let m = indefiniteAsk(t, index, cues) { return m }
         if index.has(t, .proposal), let m = preference(t, index, cues) { return m }
         if opener || index.has(t, .your), let m = presence(t, index, cues) { return m }
-        if opener && index.isWord(t, Self.wayWords), let m = otherWay(t, index, cues) { return m }
-        if opener, let m = foreignOffline(t, index, cues) { return m }
+        if opener && index.presentRoles.contains(.contactVerb) && index.isWord(t + 1, W.to) && index.isWord(t, Self.wayWords),
+           let m = otherWay(t, index, cues) { return m }
+        if opener && index.presentRoles.contains(.offline), let m = foreignOffline(t, index, cues) { return m }
         if opener && index.isWord(t, Self.indefinite), let m = callProposal(t, index, cues) { return m }
         if opener && index.isWord(t, Self.whichWords), let m = whichChannel(t, index, cues) ?? whichSort(t, index, cues) { return m }
         if opener || index.isWord(t, Self.whatIs), let m = bestChannel(t, index, cues) { return m }
@@ -827,12 +833,12 @@ public struct OffplatformRequestRecognizer: IndexedRecognizer, Screening {
             v = t + 3                                                    // "how about we"
         } else if index.isWord(t, W.why) && index.isWord(t + 1, Self.dont) && index.isWord(t + 2, Self.we) {
             v = t + 3                                                    // "why don't we"
-        } else if index.isWord(t, Self.ratherWord) && t > 0 && index.isWord(t - 1, Self.wouldForms) {
+        } else if t > 0 && index.isWord(t - 1, Self.wouldForms) && index.isWord(t, Self.ratherWord) {
             guard !index.isWord(t + 1, Self.than) else { return nil }    // "my discord id rather than …"
             v = index.isWord(t + 1, Self.we) ? t + 2 : t + 1             // "I'd rather", "id rather we"
-        } else if index.isWord(t, Self.preferWord) && index.isWord(t + 1, W.to) && t > 0 && index.has(t - 1, .subject) {
+        } else if index.isWord(t + 1, W.to) && index.isWord(t, Self.preferWord) && t > 0 && index.has(t - 1, .subject) {
             v = t + 2                                                    // "I prefer to", "we'd prefer to"
-        } else if index.isWord(t, Self.benefitAdjectives) && t > 0 && index.isWord(t - 1, Self.beWord) && index.isWord(t + 1, W.to) {
+        } else if index.isWord(t + 1, W.to) && t > 0 && index.isWord(t - 1, Self.beWord) && index.isWord(t, Self.benefitAdjectives) {
             v = t + 2                                                    // "it'd be quicker to", "would be easier to"
         } else {
             return nil
